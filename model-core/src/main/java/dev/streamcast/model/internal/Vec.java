@@ -1,0 +1,53 @@
+package dev.streamcast.model.internal;
+
+/** Tiny dense kernels written so C2 vectorises the inner loop (contiguous, unit stride, no branches). */
+public final class Vec {
+    private Vec() {
+    }
+
+    /** y[yOff..yOff+n) += a * x[xOff..xOff+n) */
+    public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += a * x[xOff + i];
+        }
+    }
+
+    /** y[yOff..yOff+n) += x[xOff..xOff+n) */
+    public static void add(double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    /** Transposes a row-major [rows][cols] matrix into dst [cols][rows]. */
+    public static void transpose(double[] src, int rows, int cols, double[] dst) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = src[r * cols + c];
+            }
+        }
+    }
+
+    /** Transposes the column block [c0, c0+nc) of a row-major [rows][cols] matrix into dst [nc][rows]. */
+    public static void transposeBlock(double[] src, int rows, int cols, int c0, int nc, double[] dst) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < nc; c++) {
+                dst[c * rows + r] = src[r * cols + c0 + c];
+            }
+        }
+    }
+
+    public static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Grows a workspace array only when needed, so steady-state training does not allocate. */
+    public static double[] ensure(double[] a, int n) {
+        return (a != null && a.length >= n) ? a : new double[n];
+    }
+}
