@@ -1,0 +1,2 @@
+/** Command line (picocli): {@code produce}, {@code bench} and their shared option groups. */
+package dev.streamcast.loadgen.cli;
