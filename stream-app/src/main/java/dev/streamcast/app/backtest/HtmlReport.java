@@ -1,0 +1,102 @@
+package dev.streamcast.app.backtest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** A self-contained HTML report (inline SVG, no scripts, no network): the score table and one plot per series. */
+public final class HtmlReport {
+
+    private static final int W = 900;
+    private static final int H = 220;
+
+    private HtmlReport() {
+    }
+
+    public static Path write(Path dir, String inputName, BacktestReport.Scored scored, List<String> trainingLog)
+            throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder html = new StringBuilder();
+        html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Backtest ")
+                .append(escape(inputName)).append("</title><style>body{font-family:sans-serif;margin:2em;color:#222}"
+                + "table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:right}"
+                + "td:first-child,th:first-child{text-align:left}.band{fill:#9cc3e6;opacity:.5}"
+                + ".actual{fill:none;stroke:#222;stroke-width:1.2}.mean{fill:none;stroke:#d9480f;stroke-width:1.2}"
+                + "</style></head><body>");
+        html.append("<h1>Backtest of ").append(escape(inputName)).append("</h1>");
+        html.append("<p>One-step forecasts on the scored part of each series; the band is the forecast interval."
+                + " Black: actual, orange: forecast mean.</p><table><tr><th>series</th><th>n</th><th>MAE</th>"
+                + "<th>RMSE</th><th>sMAPE %</th><th>MASE</th><th>coverage</th></tr>");
+        for (SeriesScore s : scored.series()) {
+            row(html, s);
+        }
+        row(html, scored.overall());
+        html.append("</table>");
+        for (SeriesScore s : scored.series()) {
+            html.append("<h2>").append(escape(s.series())).append("</h2>");
+            plot(html, scored.points().get(s.series()));
+        }
+        html.append("<h2>Training</h2><ul>");
+        for (String line : trainingLog) {
+            html.append("<li>").append(escape(line)).append("</li>");
+        }
+        html.append("</ul></body></html>");
+        Path file = dir.resolve("index.html");
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void row(StringBuilder html, SeriesScore s) {
+        html.append("<tr><td>").append(escape(s.series())).append("</td><td>").append(s.n()).append("</td>");
+        for (double v : new double[] {s.mae(), s.rmse(), s.smape(), s.mase(), s.coverage()}) {
+            html.append("<td>").append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-")
+                    .append("</td>");
+        }
+        html.append("</tr>");
+    }
+
+    private static void plot(StringBuilder html, List<Scoring.Point> points) {
+        if (points.size() < 2) {
+            html.append("<p>too few scored points to plot</p>");
+            return;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Scoring.Point p : points) {
+            lo = Math.min(lo, Math.min(p.actual(), p.lower()));
+            hi = Math.max(hi, Math.max(p.actual(), p.upper()));
+        }
+        if (hi <= lo) {
+            hi = lo + 1;
+        }
+        int n = points.size();
+        StringBuilder band = new StringBuilder();
+        StringBuilder actual = new StringBuilder();
+        StringBuilder mean = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            band.append(xy(i, n, points.get(i).upper(), lo, hi)).append(' ');
+            actual.append(xy(i, n, points.get(i).actual(), lo, hi)).append(' ');
+            mean.append(xy(i, n, points.get(i).mean(), lo, hi)).append(' ');
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            band.append(xy(i, n, points.get(i).lower(), lo, hi)).append(' ');
+        }
+        html.append("<svg width=\"").append(W).append("\" height=\"").append(H)
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\"><polygon class=\"band\" points=\"").append(band)
+                .append("\"/><polyline class=\"actual\" points=\"").append(actual)
+                .append("\"/><polyline class=\"mean\" points=\"").append(mean).append("\"/></svg>");
+    }
+
+    private static String xy(int i, int n, double v, double lo, double hi) {
+        double x = 5 + (W - 10) * (double) i / (n - 1);
+        double y = H - 5 - (H - 10) * (v - lo) / (hi - lo);
+        return String.format(Locale.ROOT, "%.1f,%.1f", x, y);
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

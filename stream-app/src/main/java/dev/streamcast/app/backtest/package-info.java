@@ -1,0 +1,2 @@
+/** The backtest: CSV replay through the production topology without a broker, scoring and the HTML report. */
+package dev.streamcast.app.backtest;

@@ -1,0 +1,185 @@
+package dev.streamcast.app.config;
+
+import dev.streamcast.app.forecast.ForecastSettings;
+import dev.streamcast.app.topology.TopologySettings;
+import dev.streamcast.app.training.TrainerSettings;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The application's configuration: defaults, then a properties file, then {@code STREAMCAST_*} environment
+ * variables, then command-line overrides, each later one winning. Kafka client settings (e.g.
+ * {@code security.protocol}, {@code sasl.jaas.config}, {@code producer.linger.ms}) pass through unchanged.
+ */
+public final class AppConfig {
+
+    private static final Set<String> SECRET_WORDS = Set.of("password", "jaas", "secret", "token", "key");
+
+    private final Map<String, String> values;
+
+    private AppConfig(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static AppConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (Setting s : Settings.ALL) {
+            v.put(s.key(), s.defaultValue());
+        }
+        if (file != null) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+            p.stringPropertyNames().forEach(k -> v.put(k.trim(), p.getProperty(k).trim()));
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().startsWith("STREAMCAST_")) {
+                String key = e.getKey().substring("STREAMCAST_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                v.put(key, e.getValue());
+            }
+        }
+        v.putAll(overrides);
+        return new AppConfig(v);
+    }
+
+    public static AppConfig defaults() {
+        return load(null, Map.of(), Map.of());
+    }
+
+    public AppConfig with(String key, String value) {
+        Map<String, String> v = new LinkedHashMap<>(values);
+        v.put(key, value);
+        return new AppConfig(v);
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing setting " + key);
+        }
+        return v;
+    }
+
+    public int getInt(String key) {
+        try {
+            return Integer.parseInt(get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + get(key) + "'");
+        }
+    }
+
+    public long getLong(String key) {
+        try {
+            return Long.parseLong(get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + get(key) + "'");
+        }
+    }
+
+    public double getDouble(String key) {
+        try {
+            return Double.parseDouble(get(key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + get(key) + "'");
+        }
+    }
+
+    public boolean getBoolean(String key) {
+        String v = get(key).trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(key + " must be true or false, got '" + get(key) + "'");
+        }
+        return v.equals("true");
+    }
+
+    public ForecastSettings forecast() {
+        return new ForecastSettings(getInt("forecast.horizon"), getDouble("forecast.interval.level"),
+                getInt("forecast.window"), getInt("forecast.error.window"),
+                getBoolean("retrain.enabled") ? getInt("retrain.sample.every") : 0);
+    }
+
+    public TopologySettings topology() {
+        return new TopologySettings(get("topic.observations"), get("topic.forecasts"), get("topic.dlq"),
+                get("topic.models"), get("topic.training"), get("model.name"), getInt("input.max.bytes"), forecast());
+    }
+
+    public TrainerSettings trainer() {
+        return new TrainerSettings(get("model.cell"), getInt("model.units"), getInt("retrain.epochs"),
+                getInt("retrain.batch.size"), getDouble("retrain.learning.rate"),
+                getDouble("retrain.holdout.fraction"), getLong("retrain.seed"), getInt("retrain.min.samples"),
+                getInt("retrain.every.samples"), getInt("retrain.reservoir"), getLong("retrain.min.interval.ms"));
+    }
+
+    /** Settings for every Kafka client: the bootstrap servers plus everything Kafka itself recognises. */
+    public Map<String, Object> kafkaClientProps() {
+        Set<String> known = new java.util.HashSet<>();
+        known.addAll(StreamsConfig.configDef().names());
+        known.addAll(ProducerConfig.configNames());
+        known.addAll(ConsumerConfig.configNames());
+        known.addAll(AdminClientConfig.configNames());
+        Map<String, Object> out = new HashMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String k = e.getKey();
+            boolean prefixed = k.startsWith("producer.") || k.startsWith("consumer.") || k.startsWith("admin.")
+                    || k.startsWith("main.consumer.") || k.startsWith("restore.consumer.")
+                    || k.startsWith("global.consumer.") || k.startsWith("ssl.") || k.startsWith("sasl.");
+            if ((known.contains(k) || prefixed) && !isOurs(k)) {
+                out.put(k, e.getValue());
+            }
+        }
+        out.put("bootstrap.servers", get("bootstrap.servers"));
+        return out;
+    }
+
+    /** Only the plain-client subset (no Streams-only keys), for the trainer's consumer/producer and admin. */
+    public Map<String, Object> plainClientProps() {
+        Set<String> known = new java.util.HashSet<>();
+        known.addAll(ProducerConfig.configNames());
+        known.addAll(ConsumerConfig.configNames());
+        known.addAll(AdminClientConfig.configNames());
+        Map<String, Object> out = new HashMap<>();
+        for (Map.Entry<String, Object> e : kafkaClientProps().entrySet()) {
+            if (known.contains(e.getKey()) && (e.getKey().startsWith("security.") || e.getKey().startsWith("ssl.")
+                    || e.getKey().startsWith("sasl.") || e.getKey().equals("bootstrap.servers"))) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isOurs(String key) {
+        return Settings.ALL.stream().anyMatch(s -> s.key().equals(key))
+                && !key.equals("bootstrap.servers") && !key.equals("application.id")
+                && !key.equals("processing.guarantee") && !key.equals("num.stream.threads")
+                && !key.equals("num.standby.replicas") && !key.equals("state.dir");
+    }
+
+    /** All values, secrets masked, sorted: safe to log or show. */
+    public Map<String, String> describe() {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, isSecret(k) ? "[hidden]" : v));
+        return out;
+    }
+
+    static boolean isSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(k::contains) && !k.endsWith(".type") && !k.endsWith(".algorithm");
+    }
+}

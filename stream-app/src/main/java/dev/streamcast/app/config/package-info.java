@@ -1,0 +1,2 @@
+/** Configuration keys, their defaults, and how file, environment and command line combine. */
+package dev.streamcast.app.config;

@@ -1,0 +1,149 @@
+package dev.streamcast.app.forecast;
+
+import dev.streamcast.app.model.ServingModel;
+import dev.streamcast.app.record.Observation;
+import dev.streamcast.app.state.SeriesState;
+
+import java.util.Arrays;
+
+/**
+ * The per-event forecasting step, free of Kafka so that the topology, the backtest and offline replays all run the
+ * same arithmetic. Given a series' state and one accepted observation (after ordering checks), it updates the state
+ * in place (scale, one RNN step, input ring, error ring) and returns the forecast for the horizon.
+ *
+ * <p>Not thread-safe (scratch buffers): one instance per stream thread.
+ */
+public final class SeriesForecaster {
+
+    /** Below this many recorded errors the interval comes from the scale and a normal quantile instead. */
+    static final int MIN_ERRORS_FOR_CONFORMAL = 10;
+
+    private final ForecastSettings settings;
+    private final double normalQuantile;
+    private final double[] rollout;
+    private final double[] window;
+    private final float[] sortedErrors;
+
+    public SeriesForecaster(ForecastSettings settings) {
+        this.settings = settings;
+        this.normalQuantile = NormalQuantile.of(0.5 + settings.level() / 2);
+        this.rollout = new double[settings.horizon() - 1];
+        this.window = new double[settings.window()];
+        this.sortedErrors = new float[settings.errorWindow()];
+    }
+
+    public ForecastSettings settings() {
+        return settings;
+    }
+
+    public SeriesState newState(ServingModel model) {
+        SeriesState s = new SeriesState(model.stateSize(), settings.window(), settings.errorWindow());
+        s.modelVersion = model.version();
+        return s;
+    }
+
+    /**
+     * Applies {@code o} to {@code st}. The caller has checked that {@code o.ts()} is after {@code st.lastTs} and that
+     * a gap does not open a series (there is nothing to impute from).
+     */
+    public Forecast apply(SeriesState st, Observation o, ServingModel model, TrainingSampleSink samples) {
+        if (st.count == 0) {
+            return first(st, o, model);
+        }
+        st.step = o.ts() - st.lastTs;
+        boolean imputed = o.gap();
+        double y = imputed ? (Double.isFinite(st.pending) ? st.pending : st.lastValue) : o.value();
+        double diff = y - st.lastValue;
+        double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(diff);
+        double safeScale = Math.max(priorScale, Double.MIN_NORMAL);
+        if (!imputed && Double.isFinite(st.pending) && st.diffCount > 0) {
+            st.pushError(Math.abs(y - st.pending) / safeScale);
+        }
+        double x = Normalisation.clip(diff / safeScale);
+        if (!imputed) {
+            double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
+            st.ewms += alpha * (diff * diff - st.ewms);
+            st.diffCount++;
+        }
+        if (!imputed && samples != null && settings.sampleEvery() > 0 && st.inputCount == settings.window()
+                && st.count % settings.sampleEvery() == 0) {
+            st.inputsOldestFirst(window);
+            samples.accept(o.series(), o.ts(), window, x);
+        }
+        ensureModel(st, model);
+        double p1 = model.step(st.hidden, x);
+        st.pushInput(x);
+        model.rollout(st.hidden, p1, rollout);
+
+        st.count++;
+        st.lastTs = o.ts();
+        st.lastValue = y;
+        return emit(st, o, model, y, p1, imputed);
+    }
+
+    private Forecast first(SeriesState st, Observation o, ServingModel model) {
+        st.count = 1;
+        st.lastTs = o.ts();
+        st.lastValue = o.value();
+        st.modelVersion = model.version();
+        st.hidden = new double[model.stateSize()];
+        int h = settings.horizon();
+        long[] ts = new long[h];
+        double[] mean = new double[h];
+        for (int k = 0; k < h; k++) {
+            ts[k] = o.ts() + (k + 1);
+            mean[k] = o.value();
+        }
+        st.pending = o.value();
+        return new Forecast(o.series(), o.ts(), o.value(), ts, mean, mean.clone(), mean.clone(),
+                model.version(), false, false);
+    }
+
+    /** Re-warms the hidden state under a newly swapped-in model from the series' recent inputs. */
+    private void ensureModel(SeriesState st, ServingModel model) {
+        if (st.modelVersion == model.version() && st.hidden.length == model.stateSize()) {
+            return;
+        }
+        st.hidden = new double[model.stateSize()];
+        st.inputsOldestFirst(window);
+        for (int i = 0; i < st.inputCount; i++) {
+            model.step(st.hidden, window[i]);
+        }
+        st.modelVersion = model.version();
+    }
+
+    private Forecast emit(SeriesState st, Observation o, ServingModel model, double y, double p1, boolean imputed) {
+        int h = settings.horizon();
+        double scale = st.scale();
+        double q = intervalQuantile(st);
+        long[] ts = new long[h];
+        double[] mean = new double[h];
+        double[] lower = new double[h];
+        double[] upper = new double[h];
+        double cumulative = 0;
+        for (int k = 0; k < h; k++) {
+            double p = k == 0 ? p1 : rollout[k - 1];
+            cumulative += Double.isFinite(p) ? p : 0.0;
+            ts[k] = o.ts() + (k + 1) * st.step;
+            mean[k] = y + scale * cumulative;
+            double half = q * scale * Math.sqrt(k + 1.0);
+            lower[k] = mean[k] - half;
+            upper[k] = mean[k] + half;
+        }
+        st.pending = mean[0];
+        boolean warm = st.inputCount >= Math.min(model.warmup(), settings.window());
+        return new Forecast(o.series(), o.ts(), y, ts, mean, lower, upper, model.version(), warm, imputed);
+    }
+
+    /** Split-conformal quantile of the recent absolute errors (in scale units), with the finite-sample correction. */
+    private double intervalQuantile(SeriesState st) {
+        int n = st.errorCount;
+        if (n < MIN_ERRORS_FOR_CONFORMAL) {
+            return normalQuantile;
+        }
+        System.arraycopy(st.errors, 0, sortedErrors, 0, n);
+        Arrays.sort(sortedErrors, 0, n);
+        int rank = (int) Math.ceil((n + 1) * settings.level()) - 1;
+        return sortedErrors[Math.min(Math.max(rank, 0), n - 1)];
+    }
+}

@@ -1,0 +1,124 @@
+package dev.streamcast.app.metrics;
+
+import dev.streamcast.app.record.RejectReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The forecaster's own metrics (Prometheus names {@code streamcast_*}); Kafka Streams' metrics are bound beside. */
+public final class AppMetrics {
+
+    private final PrometheusMeterRegistry registry;
+    private final Counter accepted;
+    private final Counter forecasts;
+    private final Counter imputed;
+    private final Counter internalErrors;
+    private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
+    private final Timer step;
+    private final DistributionSummary oneStepError;
+    private final AtomicInteger servingVersion = new AtomicInteger();
+    private final Counter modelsAdopted;
+    private final Counter modelsRejected;
+    private final Counter trainingRuns;
+    private final Counter candidatesAccepted;
+    private final Counter candidatesRejected;
+    private final Timer trainingDuration;
+    private final DistributionSummary holdoutMse;
+
+    public AppMetrics() {
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MeterRegistry r = registry;
+        accepted = Counter.builder("streamcast.events.accepted").description("input records accepted").register(r);
+        forecasts = Counter.builder("streamcast.forecasts").description("forecasts emitted").register(r);
+        imputed = Counter.builder("streamcast.events.imputed").description("gaps filled by the model").register(r);
+        internalErrors = Counter.builder("streamcast.errors.internal")
+                .description("records dead-lettered because processing failed unexpectedly").register(r);
+        for (RejectReason reason : RejectReason.values()) {
+            deadLetters.put(reason, Counter.builder("streamcast.dlq").tag("reason", reason.code())
+                    .description("input records sent to the dead-letter topic").register(r));
+        }
+        step = Timer.builder("streamcast.step").description("time to process one accepted event")
+                .publishPercentiles(0.5, 0.99).register(r);
+        oneStepError = DistributionSummary.builder("streamcast.onestep.error.scaled")
+                .description("absolute one-step error in units of the series' scale").publishPercentiles(0.5, 0.9)
+                .register(r);
+        Gauge.builder("streamcast.model.version", servingVersion, AtomicInteger::get)
+                .description("serving model version").register(r);
+        modelsAdopted = Counter.builder("streamcast.model.swaps").description("model versions swapped in").register(r);
+        modelsRejected = Counter.builder("streamcast.model.invalid")
+                .description("model documents on the models topic that could not serve").register(r);
+        trainingRuns = Counter.builder("streamcast.training.runs").description("training runs").register(r);
+        candidatesAccepted = Counter.builder("streamcast.training.candidates").tag("outcome", "published")
+                .description("trained candidates by gate outcome").register(r);
+        candidatesRejected = Counter.builder("streamcast.training.candidates").tag("outcome", "rejected")
+                .description("trained candidates by gate outcome").register(r);
+        trainingDuration = Timer.builder("streamcast.training.duration").description("training run duration")
+                .register(r);
+        holdoutMse = DistributionSummary.builder("streamcast.training.holdout.mse")
+                .description("hold-out MSE of the latest candidates (normalised units)").register(r);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public void accepted(boolean wasImputed) {
+        accepted.increment();
+        forecasts.increment();
+        if (wasImputed) {
+            imputed.increment();
+        }
+    }
+
+    public void deadLetter(RejectReason reason) {
+        deadLetters.get(reason).increment();
+    }
+
+    public void internalError() {
+        internalErrors.increment();
+    }
+
+    public void stepNanos(long nanos) {
+        step.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void oneStepError(double scaledError) {
+        oneStepError.record(scaledError);
+    }
+
+    public void servingVersion(int version) {
+        servingVersion.set(version);
+        modelsAdopted.increment();
+    }
+
+    public void invalidModel() {
+        modelsRejected.increment();
+    }
+
+    public void trainingRun(long nanos, double candidateMse, boolean published) {
+        trainingRuns.increment();
+        trainingDuration.record(nanos, TimeUnit.NANOSECONDS);
+        if (Double.isFinite(candidateMse)) {
+            holdoutMse.record(candidateMse);
+        }
+        (published ? candidatesAccepted : candidatesRejected).increment();
+    }
+
+    public double count(String name, String... tags) {
+        Counter c = registry.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+}

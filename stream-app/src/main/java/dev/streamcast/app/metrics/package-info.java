@@ -1,0 +1,2 @@
+/** Prometheus metrics of the forecaster. */
+package dev.streamcast.app.metrics;

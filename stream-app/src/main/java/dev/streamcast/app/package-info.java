@@ -1,0 +1,2 @@
+/** The forecaster application: command line entry point. */
+package dev.streamcast.app;

@@ -1,0 +1,102 @@
+package dev.streamcast.app.runtime;
+
+import dev.streamcast.app.config.AppConfig;
+import dev.streamcast.app.metrics.AppMetrics;
+import dev.streamcast.app.model.ModelRegistry;
+import dev.streamcast.app.topology.ForecastTopology;
+import dev.streamcast.app.training.Trainer;
+import dev.streamcast.app.training.TrainerService;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A running forecaster instance: topics ensured, the Kafka Streams topology started, the trainer candidate
+ * started when retraining is on. {@link #close()} stops everything in reverse order.
+ */
+public final class ForecasterApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForecasterApp.class);
+
+    private final AppConfig config;
+    private final ModelRegistry registry;
+    private final AppMetrics metrics;
+    private KafkaStreams streams;
+    private TrainerService trainer;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public ForecasterApp(AppConfig config, ModelRegistry registry, AppMetrics metrics) {
+        this.config = config;
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    public void start() {
+        Map<String, Object> clients = config.kafkaClientProps();
+        TopicSetup.ensure(config);
+        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics), streamsProps(clients));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics.registry());
+        streams.start();
+        if (config.getBoolean("retrain.enabled")) {
+            trainer = new TrainerService(config.plainClientProps(), config.get("application.id"),
+                    config.get("topic.training"), config.get("topic.models"), config.get("model.name"),
+                    new Trainer(config.trainer(), config.getInt("forecast.window")), config.trainer(), registry,
+                    metrics);
+            trainer.start();
+        }
+    }
+
+    Properties streamsProps(Map<String, Object> clients) {
+        Properties p = new Properties();
+        p.putAll(clients);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get("application.id"));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.get("processing.guarantee"));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt("num.stream.threads"));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.getInt("num.standby.replicas"));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.get("state.dir"));
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.getInt("topic.replication"));
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                config.get("http.advertised.host") + ":" + config.getInt("http.port"));
+        p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        return p;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public boolean isRunning() {
+        return streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    @Override
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+        }
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        LOG.info("forecaster stopped");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.streamcast.app.state;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.nio.ByteBuffer;
+
+/** Compact binary form of {@link SeriesState}; the first byte is a format version so old changelogs stay readable. */
+public final class SeriesStateSerde implements Serde<SeriesState> {
+
+    private static final byte FORMAT = 1;
+
+    public static byte[] encode(SeriesState s) {
+        int size = 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4
+                + 4 + 8 * s.hidden.length
+                + 4 + 4 + 4 + 8 * s.inputs.length
+                + 4 + 4 + 4 + 4 * s.errors.length;
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
+                .putDouble(s.ewms).putInt(s.diffCount).putDouble(s.pending).putInt(s.modelVersion);
+        b.putInt(s.hidden.length);
+        for (double h : s.hidden) {
+            b.putDouble(h);
+        }
+        b.putInt(s.inputs.length).putInt(s.inputCount).putInt(s.inputPos);
+        for (double x : s.inputs) {
+            b.putDouble(x);
+        }
+        b.putInt(s.errors.length).putInt(s.errorCount).putInt(s.errorPos);
+        for (float e : s.errors) {
+            b.putFloat(e);
+        }
+        return b.array();
+    }
+
+    public static SeriesState decode(byte[] bytes) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            byte format = b.get();
+            if (format != FORMAT) {
+                throw new SerializationException("unknown series-state format " + format);
+            }
+            int count = b.getInt();
+            long lastTs = b.getLong();
+            long step = b.getLong();
+            double lastValue = b.getDouble();
+            double ewms = b.getDouble();
+            int diffCount = b.getInt();
+            double pending = b.getDouble();
+            int modelVersion = b.getInt();
+            double[] hidden = new double[b.getInt()];
+            for (int i = 0; i < hidden.length; i++) {
+                hidden[i] = b.getDouble();
+            }
+            int window = b.getInt();
+            int inputCount = b.getInt();
+            int inputPos = b.getInt();
+            double[] inputs = new double[window];
+            for (int i = 0; i < window; i++) {
+                inputs[i] = b.getDouble();
+            }
+            int errorWindow = b.getInt();
+            SeriesState s = new SeriesState(0, window, errorWindow);
+            s.hidden = hidden;
+            System.arraycopy(inputs, 0, s.inputs, 0, window);
+            s.inputCount = inputCount;
+            s.inputPos = inputPos;
+            s.errorCount = b.getInt();
+            s.errorPos = b.getInt();
+            for (int i = 0; i < errorWindow; i++) {
+                s.errors[i] = b.getFloat();
+            }
+            s.count = count;
+            s.lastTs = lastTs;
+            s.step = step;
+            s.lastValue = lastValue;
+            s.ewms = ewms;
+            s.diffCount = diffCount;
+            s.pending = pending;
+            s.modelVersion = modelVersion;
+            return s;
+        } catch (RuntimeException e) {
+            throw new SerializationException("corrupt series-state record", e);
+        }
+    }
+
+    @Override
+    public Serializer<SeriesState> serializer() {
+        return (topic, s) -> s == null ? null : encode(s);
+    }
+
+    @Override
+    public Deserializer<SeriesState> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : decode(bytes);
+    }
+}

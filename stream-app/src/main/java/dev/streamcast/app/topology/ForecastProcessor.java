@@ -1,0 +1,120 @@
+package dev.streamcast.app.topology;
+
+import dev.streamcast.app.forecast.Forecast;
+import dev.streamcast.app.forecast.SeriesForecaster;
+import dev.streamcast.app.metrics.AppMetrics;
+import dev.streamcast.app.model.ModelRegistry;
+import dev.streamcast.app.model.ServingModel;
+import dev.streamcast.app.record.ForecastJson;
+import dev.streamcast.app.record.Observation;
+import dev.streamcast.app.record.ObservationParser;
+import dev.streamcast.app.record.RejectReason;
+import dev.streamcast.app.record.Rejection;
+import dev.streamcast.app.state.SeriesState;
+import dev.streamcast.app.training.TrainingSample;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One input record in, exactly one record out: a forecast to {@code forecasts}, or the original bytes to the
+ * dead-letter topic. Accepted records advance the series' RNN by one step under the model serving at that moment.
+ */
+final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
+
+    private final TopologySettings settings;
+    private final ModelRegistry registry;
+    private final AppMetrics metrics;
+    private final ObservationParser parser;
+    private final SeriesForecaster forecaster;
+    private final ForecastJson json = new ForecastJson();
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, SeriesState> states;
+    private KeyValueStore<String, byte[]> latest;
+    private Record<byte[], byte[]> current;
+
+    ForecastProcessor(TopologySettings settings, ModelRegistry registry, AppMetrics metrics) {
+        this.settings = settings;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.parser = new ObservationParser(settings.maxValueBytes());
+        this.forecaster = new SeriesForecaster(settings.forecast());
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.states = context.getStateStore(ForecastTopology.SERIES_STORE);
+        this.latest = context.getStateStore(ForecastTopology.LATEST_STORE);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        long start = System.nanoTime();
+        Observation o;
+        try {
+            o = parser.parse(record.key(), record.value());
+        } catch (Rejection r) {
+            deadLetter(record, r.reason(), r.getMessage());
+            return;
+        }
+        try {
+            SeriesState st = states.get(o.series());
+            if (st != null && o.ts() < st.lastTs) {
+                deadLetter(record, RejectReason.OUT_OF_ORDER,
+                        "ts " + o.ts() + " is before the series' last accepted ts " + st.lastTs);
+                return;
+            }
+            if (st != null && o.ts() == st.lastTs) {
+                deadLetter(record, RejectReason.DUPLICATE, "the series already has a point at ts " + o.ts());
+                return;
+            }
+            if (st == null && o.gap()) {
+                deadLetter(record, RejectReason.MISSING_FIELD,
+                        "\"value\" is null (a gap) but the series has no earlier value to fill it from");
+                return;
+            }
+            ServingModel model = registry.current();
+            if (st == null) {
+                st = forecaster.newState(model);
+            }
+            current = record;
+            Forecast f = forecaster.apply(st, o, model, this::emitSample);
+            states.put(o.series(), st);
+            byte[] out = json.write(f);
+            latest.put(o.series(), out);
+            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+            headers.add(ForecastTopology.MODEL_VERSION_HEADER,
+                    Integer.toString(f.modelVersion()).getBytes(StandardCharsets.UTF_8));
+            context.forward(new Record<>(record.key(), out, record.timestamp(), headers), ForecastTopology.FORECASTS_SINK);
+            metrics.accepted(f.imputed());
+            metrics.stepNanos(System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            // A bug must not stop the application or lose the record: it goes to the dead-letter topic, loudly.
+            LOG.error("processing failed for series {}; record sent to the dead-letter topic", o.series(), e);
+            metrics.internalError();
+            deadLetter(record, RejectReason.MALFORMED, "internal error while processing: " + e);
+        } finally {
+            current = null;
+        }
+    }
+
+    private void emitSample(String series, long ts, double[] window, double target) {
+        context.forward(new Record<>(current.key(), TrainingSample.encode(ts, window, target), current.timestamp()),
+                ForecastTopology.SAMPLES_SINK);
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, RejectReason reason, String message) {
+        metrics.deadLetter(reason);
+        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, message,
+                context.recordMetadata())), ForecastTopology.DLQ_SINK);
+    }
+}

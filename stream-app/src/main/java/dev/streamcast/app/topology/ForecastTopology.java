@@ -1,0 +1,60 @@
+package dev.streamcast.app.topology;
+
+import dev.streamcast.app.metrics.AppMetrics;
+import dev.streamcast.app.model.ModelRegistry;
+import dev.streamcast.app.state.SeriesStateSerde;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The one place the forecaster's topology is built; {@code run}, {@code backtest} and the tests all call
+ * {@link #build}.
+ *
+ * <pre>
+ * observations ──► forecast (series-state, latest-forecasts) ──► forecasts
+ *                                                           ├──► observations-dlq
+ *                                                           └──► training samples ──► trainer (outside)
+ * models ──► global models store ──► ModelRegistry (hot swap, read by forecast)
+ * </pre>
+ */
+public final class ForecastTopology {
+
+    public static final String SERIES_STORE = "series-state";
+    public static final String LATEST_STORE = "latest-forecasts";
+    public static final String MODELS_STORE = "models-store";
+    public static final String MODEL_VERSION_HEADER = "model.version";
+
+    static final String SOURCE = "observations-source";
+    static final String PROCESSOR = "forecast";
+    static final String FORECASTS_SINK = "forecasts-sink";
+    static final String DLQ_SINK = "dlq-sink";
+    static final String SAMPLES_SINK = "samples-sink";
+
+    private ForecastTopology() {
+    }
+
+    public static Topology build(TopologySettings settings, ModelRegistry registry, AppMetrics metrics) {
+        Topology t = new Topology();
+        t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
+        t.addProcessor(PROCESSOR, () -> new ForecastProcessor(settings, registry, metrics), SOURCE);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE),
+                Serdes.String(), new SeriesStateSerde()), PROCESSOR);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST_STORE),
+                Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        t.addSink(FORECASTS_SINK, settings.forecastsTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                PROCESSOR);
+        t.addSink(DLQ_SINK, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                PROCESSOR);
+        t.addSink(SAMPLES_SINK, settings.samplesTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                PROCESSOR);
+        t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODELS_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                "models-source", new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.modelsTopic(),
+                "models-update", () -> new ModelUpdateProcessor(settings.modelName(), registry, metrics));
+        return t;
+    }
+
+}
