@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds model-core, runs its benchmark harness (TASKS.md T1, T2, T2b, T3, T4; one JSON line per figure) and, when
+# PyTorch is importable by /usr/bin/python3, the PyTorch reference (torch_bench.py --threads 1) in the same run.
+# Usage: scripts/bench-model.sh [--tasks T1,T2,T2b,T3,T4] [--no-torch]
+# Output: JSON lines on stdout; also saved to model-core/target/bench/results.jsonl, and a comparison table.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+TASKS="T1,T2,T2b,T3,T4"
+TORCH=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tasks) TASKS="$2"; shift 2 ;;
+    --no-torch) TORCH=0; shift ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+TORCH_BENCH="${TORCH_BENCH:-/work/shared/bench/torch_bench.py}"
+OUT="$ROOT/model-core/target/bench"
+cd "$ROOT"
+mvn -B -q -pl model-core -am install -DskipTests >&2
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes"
+javac --release 17 -d "$OUT/classes" -cp model-core/target/classes $(find model-core/src/bench/java -name '*.java')
+RES="$OUT/results.jsonl"
+: > "$RES"
+echo "# model-core (Java $(java -version 2>&1 | head -1))" >&2
+java -Xms1g -Xmx2g -XX:+UseParallelGC -cp "model-core/target/classes:$OUT/classes" \
+  dev.streamcast.model.bench.ModelBench --tasks "$TASKS" | tee -a "$RES"
+if [ "$TORCH" = 1 ] && [ -f "$TORCH_BENCH" ] && /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  echo "# PyTorch reference: /usr/bin/python3 $TORCH_BENCH --threads 1 --tasks $TASKS" >&2
+  /usr/bin/python3 "$TORCH_BENCH" --threads 1 --tasks "$TASKS" | tee -a "$RES"
+else
+  echo "# PyTorch reference skipped (no torch for /usr/bin/python3, --no-torch, or $TORCH_BENCH missing)" >&2
+fi
+/usr/bin/python3 - "$RES" >&2 <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+java = {}; torch = {}
+for r in rows:
+    if r.get("task") == "meta":
+        continue
+    key = (r["task"], r["figure"], r.get("cell"))
+    if r.get("impl") == "model-core":
+        java[key] = r
+    elif r.get("dtype") in ("float32", None) or key not in torch:
+        torch.setdefault(key, {})[r.get("dtype")] = r
+print("\n| task | figure | cell | model-core (float64) | PyTorch float32 | PyTorch float64 | ratio vs torch f32 |")
+print("|---|---|---|---:|---:|---:|---:|")
+for key, r in java.items():
+    t = torch.get(key, {})
+    t32 = t.get("float32", {}).get("value"); t64 = t.get("float64", {}).get("value")
+    v = r["value"]
+    if t32:
+        ratio = (t32 / v) if r["unit"] in ("s", "us/event") else (v / t32)
+        ratio = f"{ratio:.1f}x"
+    else:
+        ratio = "-"
+    print(f"| {key[0]} | {key[1]} | {key[2]} | {v} {r['unit']} | {t32 if t32 else '-'} | {t64 if t64 else '-'} | {ratio} |")
+PY
