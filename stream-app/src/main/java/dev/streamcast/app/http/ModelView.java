@@ -12,9 +12,14 @@ final class ModelView {
     private ModelView() {
     }
 
+    static Reply current(ServingModel model, Query query) {
+        return Reply.json(200, json(model, query.flag("weights")));
+    }
+
     static String json(ServingModel model, boolean weights) {
         if (model.document() == null) {
-            return "{\"version\":0,\"kind\":\"naive\",\"note\":\"no trained model yet: forecasts carry the last value\"}";
+            return "{\"version\":" + model.version()
+                    + ",\"kind\":\"naive\",\"note\":\"no trained model yet: forecasts carry the last value\"}";
         }
         try {
             ObjectNode doc = (ObjectNode) JSON.readTree(model.document().toJson());

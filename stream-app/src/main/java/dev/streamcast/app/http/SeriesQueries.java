@@ -8,93 +8,100 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
- * {@code /series/{id}}: answered here when this instance owns the key, otherwise fetched from the owner
- * (interactive queries); 503 with Retry-After while stores are rebalancing or restoring, 404 for unknown series.
+ * {@code GET /series/{id}}: the series' latest forecast and a state summary. Answered from the local stores when
+ * this instance owns the key's partition, otherwise fetched once from the owner (interactive queries).
+ * 400 for an id that cannot be a key, 404 for a series never seen, 503 + Retry-After while the key's store is
+ * rebalancing or restoring, or its owner cannot be reached.
  */
 final class SeriesQueries {
 
-    record Answer(int status, String body, int retryAfterSeconds) {
-    }
+    private static final int RETRY_S = 2;
 
     private final ForecasterApp app;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HostInfo self;
+    private final Peers peers;
 
-    SeriesQueries(ForecasterApp app) {
+    SeriesQueries(ForecasterApp app, HostInfo self, Peers peers) {
         this.app = app;
+        this.self = self;
+        this.peers = peers;
     }
 
-    Answer lookup(String rawId, String query) {
-        String id = URLDecoder.decode(rawId, StandardCharsets.UTF_8);
-        if (id.isEmpty() || id.getBytes(StandardCharsets.UTF_8).length > 256) {
-            return new Answer(400, error("a series id is 1 to 256 bytes"), 0);
+    Reply lookup(String rawId, Query query) {
+        String id = SeriesIds.decode(rawId);
+        if (id == null) {
+            return Reply.error(400, "a series id is 1 to 256 bytes of UTF-8 without control characters, "
+                    + "percent-encoded in the path");
         }
         KafkaStreams streams = app.streams();
-        if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
-            return new Answer(503, error("the forecaster is starting or rebalancing; retry shortly"), 2);
+        KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            return Reply.unavailable("the forecaster is " + state + "; retry shortly", RETRY_S);
         }
-        KeyQueryMetadata owner = streams.queryMetadataForKey(ForecastTopology.SERIES_STORE, id,
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ForecastTopology.LATEST_STORE, id,
                 Serdes.String().serializer());
-        if (owner == null || owner.activeHost() == null || owner.activeHost().port() == -1) {
-            return new Answer(503, error("no instance owns this series right now; retry shortly"), 2);
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE) || owner.activeHost().port() < 0) {
+            return Reply.unavailable("no instance owns this series right now (rebalancing); retry shortly", RETRY_S);
         }
-        boolean local = owner.activeHost().host().equals(app.config().get("http.advertised.host"))
-                && owner.activeHost().port() == app.config().getInt("http.port");
-        if (!local && !"local=true".equals(query)) {
-            return forward(owner.activeHost().host(), owner.activeHost().port(), rawId);
+        if (!owner.activeHost().equals(self)) {
+            // A routed request that lands on a non-owner means the metadata moved under it: retry, do not bounce.
+            return query.flag("local") ? Reply.unavailable("the series is moving between instances; retry", RETRY_S)
+                    : forward(owner.activeHost(), id);
         }
+        return local(streams, id, owner.partition());
+    }
+
+    private Reply local(KafkaStreams streams, String id, int partition) {
         try {
             ReadOnlyKeyValueStore<String, byte[]> latest = streams.store(StoreQueryParameters.fromNameAndType(
-                    ForecastTopology.LATEST_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+                    ForecastTopology.LATEST_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                    .withPartition(partition));
             ReadOnlyKeyValueStore<String, SeriesState> states = streams.store(StoreQueryParameters.fromNameAndType(
-                    ForecastTopology.SERIES_STORE, QueryableStoreTypes.<String, SeriesState>keyValueStore()));
+                    ForecastTopology.SERIES_STORE, QueryableStoreTypes.<String, SeriesState>keyValueStore())
+                    .withPartition(partition));
             byte[] forecast = latest.get(id);
             SeriesState st = states.get(id);
             if (forecast == null || st == null) {
-                return new Answer(404, error("unknown series"), 0);
+                return Reply.json(404, "{\"error\":\"unknown series\",\"series\":" + Reply.quote(id) + "}");
             }
-            return new Answer(200, "{\"series\":" + quote(id) + ",\"latest_forecast\":"
-                    + new String(forecast, StandardCharsets.UTF_8) + ",\"state\":{\"points\":" + st.count
-                    + ",\"last_ts\":" + st.lastTs + ",\"step_ms\":" + st.step + ",\"scale\":" + finite(st.scale())
-                    + ",\"model_version\":" + st.modelVersion + ",\"recent_errors\":" + st.errorCount + "}}", 0);
+            return Reply.json(200, "{\"series\":" + Reply.quote(id) + ",\"served_by\":"
+                    + Reply.quote(self.host() + ":" + self.port()) + ",\"partition\":" + partition
+                    + ",\"latest_forecast\":" + new String(forecast, StandardCharsets.UTF_8)
+                    + ",\"state\":" + summary(st) + "}");
         } catch (InvalidStateStoreException e) {
-            return new Answer(503, error("the state store is being restored or moved; retry shortly"), 2);
+            return Reply.unavailable("the series' state store is being restored or moved; retry shortly", RETRY_S);
         }
     }
 
-    private Answer forward(String host, int port, String rawId) {
-        try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                    URI.create("http://" + host + ":" + port + "/series/" + rawId + "?local=true"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body(), r.statusCode() == 503 ? 2 : 0);
-        } catch (Exception e) {
-            return new Answer(503, error("the owning instance " + host + ":" + port + " did not answer; retry"), 2);
+    /** What the dashboard shows beside the chart: how much the series has seen and how wrong it has been lately. */
+    private static String summary(SeriesState st) {
+        double sum = 0;
+        for (int i = 0; i < st.errorCount; i++) {
+            sum += st.errors[i];
         }
+        double meanScaledError = st.errorCount == 0 ? Double.NaN : sum / st.errorCount;
+        return "{\"points\":" + st.count + ",\"last_ts\":" + st.lastTs + ",\"step_ms\":" + st.step
+                + ",\"last_value\":" + Reply.number(st.lastValue) + ",\"scale\":" + Reply.number(st.scale())
+                + ",\"model_version\":" + st.modelVersion + ",\"recent_errors\":" + st.errorCount
+                + ",\"recent_error_mean_scaled\":" + Reply.number(meanScaledError) + "}";
     }
 
-    private static String finite(double d) {
-        return Double.isFinite(d) ? Double.toString(d) : "null";
-    }
-
-    static String error(String message) {
-        return "{\"error\":" + quote(message) + "}";
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder();
-        dev.streamcast.app.record.ForecastJson.appendString(sb, s);
-        return sb.toString();
+    private Reply forward(HostInfo owner, String id) {
+        // Re-encoded from the decoded id: nothing of the caller's raw path reaches the peer unchecked.
+        HttpResponse<String> r = peers.get(owner, "/series/" + SeriesIds.encode(id) + "?" + Peers.ROUTED);
+        if (r == null) {
+            return Reply.unavailable("the owning instance " + owner.host() + ":" + owner.port()
+                    + " did not answer; retry shortly", RETRY_S);
+        }
+        int retry = r.statusCode() == 503 ? RETRY_S : 0;
+        return new Reply(r.statusCode(), Reply.JSON, r.body(), retry);
     }
 }

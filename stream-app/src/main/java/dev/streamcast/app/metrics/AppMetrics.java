@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,8 @@ public final class AppMetrics {
     private final Counter candidatesRejected;
     private final Timer trainingDuration;
     private final DistributionSummary holdoutMse;
+    private final ModelTimeline modelTimeline = new ModelTimeline(50);
+    private final long startedMillis = System.currentTimeMillis();
 
     public AppMetrics() {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -102,6 +105,7 @@ public final class AppMetrics {
     public void servingVersion(int version) {
         servingVersion.set(version);
         modelsAdopted.increment();
+        modelTimeline.adopted(version, System.currentTimeMillis());
     }
 
     public void invalidModel() {
@@ -115,6 +119,48 @@ public final class AppMetrics {
             holdoutMse.record(candidateMse);
         }
         (published ? candidatesAccepted : candidatesRejected).increment();
+    }
+
+    /** One HTTP request answered, by route (a fixed small set) and status code. */
+    public void httpRequest(String route, int status) {
+        Counter.builder("streamcast.http.requests").tag("route", route).tag("status", Integer.toString(status))
+                .description("HTTP requests answered").register(registry).increment();
+    }
+
+    /** Reports the Kafka Streams state of this instance as gauges (1 = current state), for alerting on readiness. */
+    public void bindStreamsState(java.util.function.Supplier<String> state) {
+        Gauge.builder("streamcast.ready", () -> "RUNNING".equals(state.get()) ? 1 : 0)
+                .description("1 when Kafka Streams is RUNNING (queries and processing available)").register(registry);
+    }
+
+    /** Serving model versions adopted by this instance, oldest first, with the wall-clock time of adoption. */
+    public List<ModelTimeline.Entry> modelTimeline() {
+        return modelTimeline.entries();
+    }
+
+    /** A point-in-time copy of the forecasting meters, for the dashboard's JSON stats. */
+    public MetricsSnapshot snapshot() {
+        Map<String, Double> dlq = new java.util.TreeMap<>();
+        deadLetters.forEach((reason, c) -> dlq.put(reason.code(), c.count()));
+        var stepSnap = step.takeSnapshot();
+        var errSnap = oneStepError.takeSnapshot();
+        return new MetricsSnapshot(System.currentTimeMillis(), startedMillis, accepted.count(), forecasts.count(),
+                imputed.count(), internalErrors.count(), dlq,
+                percentile(stepSnap.percentileValues(), 0.5, TimeUnit.MILLISECONDS),
+                percentile(stepSnap.percentileValues(), 0.99, TimeUnit.MILLISECONDS),
+                errSnap.count() == 0 ? Double.NaN : errSnap.mean(),
+                percentile(errSnap.percentileValues(), 0.5, null), percentile(errSnap.percentileValues(), 0.9, null),
+                servingVersion.get(), trainingRuns.count(), candidatesAccepted.count(), candidatesRejected.count());
+    }
+
+    private static double percentile(io.micrometer.core.instrument.distribution.ValueAtPercentile[] values, double p,
+                                     TimeUnit unit) {
+        for (var v : values) {
+            if (v.percentile() == p) {
+                return unit == null ? v.value() : v.value(unit);
+            }
+        }
+        return Double.NaN;
     }
 
     public double count(String name, String... tags) {

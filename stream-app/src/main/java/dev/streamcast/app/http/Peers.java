@@ -1,0 +1,35 @@
+package dev.streamcast.app.http;
+
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Calls to other instances of the same application over their HTTP servers (the {@code application.server} hosts
+ * that Kafka Streams' metadata names). Short timeouts: a slow peer must not tie up this instance's HTTP threads.
+ */
+final class Peers {
+
+    /** Marks a request already routed once, so that two instances with stale metadata never bounce it forever. */
+    static final String ROUTED = "local=true";
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
+    /** GET {@code pathAndQuery} on {@code host}; null when the peer cannot be reached in time. */
+    HttpResponse<String> get(HostInfo host, String pathAndQuery) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
+                    + pathAndQuery)).timeout(Duration.ofSeconds(4)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

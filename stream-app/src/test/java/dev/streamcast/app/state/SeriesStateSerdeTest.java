@@ -1,0 +1,42 @@
+package dev.streamcast.app.state;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SeriesStateSerdeTest {
+
+    @Test
+    void roundTripsEveryField() {
+        SeriesState s = new SeriesState(5, 4, 6);
+        s.count = 42;
+        s.lastTs = -12345L;
+        s.step = 60_000L;
+        s.lastValue = 3.25;
+        s.ewms = 0.5;
+        s.diffCount = 41;
+        s.pending = 3.5;
+        s.modelVersion = 7;
+        for (int i = 0; i < 5; i++) {
+            s.hidden[i] = Math.sin(i) * 1e-3;
+        }
+        for (int i = 0; i < 6; i++) {
+            s.pushInput(i * 0.1);
+            s.pushError(i * 0.2);
+        }
+        SeriesState back = SeriesStateSerde.decode(SeriesStateSerde.encode(s));
+        assertEquals(s, back);
+        double[] oldestFirst = new double[4];
+        back.inputsOldestFirst(oldestFirst);
+        assertEquals(0.2, oldestFirst[0], 1e-15);
+        assertEquals(0.5, oldestFirst[3], 1e-15);
+    }
+
+    @Test
+    void refusesCorruptBytes() {
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(new byte[] {9, 1, 2}));
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(new byte[] {1, 1, 2}));
+    }
+}
