@@ -27,6 +27,7 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(160);
         var runFooter = cl.getSubcommands().get("run").getCommandSpec().usageMessage();
         String[] footer = java.util.Arrays.copyOf(runFooter.footer(), runFooter.footer().length + 1);
         footer[footer.length - 1] = RunCommand.settingsTable();
