@@ -4,7 +4,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Holds a rate: a token per record, refilled continuously at {@code rate} per second, at most {@code burst} stored.
- * The burst (a few milliseconds' worth) lets the loop sleep in coarse steps (the OS wakes a thread no sooner than
+ * The burst (50 ms worth) lets the loop sleep in coarse steps (the OS wakes a thread no sooner than
  * ~50-100 us) yet keep the average. Not thread-safe: one produce loop owns it.
  */
 public final class TokenBucket {
@@ -35,7 +35,7 @@ public final class TokenBucket {
     private long last;
 
     public TokenBucket(double ratePerSecond, Clock clock) {
-        this(ratePerSecond, Math.max(1, ratePerSecond * 0.005), clock);
+        this(ratePerSecond, Math.max(1, ratePerSecond * 0.05), clock);
     }
 
     public TokenBucket(double ratePerSecond, double burst, Clock clock) {
