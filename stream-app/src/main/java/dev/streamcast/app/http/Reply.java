@@ -7,8 +7,9 @@ record Reply(int status, String contentType, String body, int retryAfterSeconds)
 
     static final String JSON = "application/json; charset=utf-8";
 
+    /** {@code body} must be JSON; its {@code <>&} (only possible inside strings) become unicode escapes. */
     static Reply json(int status, String body) {
-        return new Reply(status, JSON, body, 0);
+        return new Reply(status, JSON, htmlSafe(body), 0);
     }
 
     static Reply error(int status, String message) {
@@ -29,11 +30,15 @@ record Reply(int status, String contentType, String body, int retryAfterSeconds)
     static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         ForecastJson.appendString(sb, s);
-        String q = sb.toString();
-        if (q.indexOf('<') < 0 && q.indexOf('>') < 0 && q.indexOf('&') < 0) {
-            return q;
+        return htmlSafe(sb.toString());
+    }
+
+    /** Same JSON value, but no markup characters: a series name can never become a tag, even if mis-served. */
+    static String htmlSafe(String json) {
+        if (json.indexOf('<') < 0 && json.indexOf('>') < 0 && json.indexOf('&') < 0) {
+            return json;
         }
-        return q.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     static String number(double d) {
