@@ -8,7 +8,9 @@ import dev.streamcast.loadgen.bench.Load;
 import dev.streamcast.loadgen.produce.ProduceLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -130,6 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load = new LoadOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         PrintStream log = System.err;
@@ -157,7 +162,8 @@ public final class BenchCommand implements Callable<Integer> {
         };
         BenchResult result = new BenchRunner(settings, load.client(), log, progressInterval.toMillis(), !quiet,
                 keepBaselineTopics).run(factory);
-        System.out.println(result.json());
+        spec.commandLine().getOut().println(result.json());
+        spec.commandLine().getOut().flush();
         return Boolean.TRUE.equals(result.get("all_outputs_accounted")) ? 0 : 3;
     }
 }

@@ -6,7 +6,9 @@ import dev.streamcast.loadgen.produce.ProgressLine;
 import dev.streamcast.loadgen.produce.SendListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +62,9 @@ public final class ProduceCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load = new LoadOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         load.ensureTopics(List.of(topic), System.err);
@@ -81,7 +86,8 @@ public final class ProduceCommand implements Callable<Integer> {
             } finally {
                 done.countDown();
             }
-            System.out.println(report.json());
+            spec.commandLine().getOut().println(report.json());
+        spec.commandLine().getOut().flush();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

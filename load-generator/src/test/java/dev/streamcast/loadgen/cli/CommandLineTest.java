@@ -1,0 +1,68 @@
+package dev.streamcast.loadgen.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandLineTest {
+
+    @Test
+    void everyOptionOfEveryCommandShowsItsDefaultInHelp() {
+        CommandLine root = LoadGeneratorCommand.commandLine();
+        for (String name : new String[] {"produce", "bench"}) {
+            CommandLine sub = root.getSubcommands().get(name);
+            StringWriter help = new StringWriter();
+            sub.usage(new PrintWriter(help));
+            for (OptionSpec o : sub.getCommandSpec().options()) {
+                if (o.usageHelp() || o.versionHelp()) {
+                    continue;
+                }
+                String text = String.join(" ", o.description());
+                assertTrue(text.contains("(default: "), name + " " + o.longestName() + " lacks its default");
+                assertTrue(help.toString().contains(o.longestName().replaceFirst("^--?", "")), name + " help lacks " + o.longestName());
+            }
+        }
+    }
+
+    @Test
+    void helpExitsCleanly() {
+        CommandLine root = LoadGeneratorCommand.commandLine();
+        StringWriter out = new StringWriter();
+        root.setOut(new PrintWriter(out));
+        assertEquals(0, root.execute("bench", "--help"));
+        assertTrue(out.toString().contains("--processing-guarantee"));
+        assertEquals(0, root.execute("--help"));
+        assertTrue(out.toString().contains("produce"));
+    }
+
+    @Test
+    void durationsTakeShortAndIsoForms() {
+        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("30"));
+        assertEquals(Duration.ofMinutes(5), Durations.parse("5m"));
+        assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
+        assertEquals(Duration.ofDays(2), Durations.parse("2d"));
+        assertEquals(Duration.ofMinutes(1), Durations.parse("PT1M"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("soon"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("3 weeks"));
+    }
+
+    @Test
+    void regimeShiftsTakeInstantsOrOffsetsFromStart() {
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        assertEquals(Instant.parse("2024-01-03T00:00:00Z").toEpochMilli(),
+                SourceOptions.parseShift("2024-01-03T00:00:00Z", start));
+        assertEquals(Instant.parse("2024-01-01T12:00:00Z").toEpochMilli(), SourceOptions.parseShift("12h", start));
+        assertEquals(0, SourceOptions.parseStart("now").toEpochMilli() % 60_000);
+    }
+}
