@@ -1,0 +1,152 @@
+package dev.streamcast.loadgen;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.streamcast.kafkalocal.LocalKafkaBroker;
+import dev.streamcast.loadgen.cli.LoadGeneratorCommand;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped commands end to end against a real broker started in this JVM. */
+class BenchBaselineIT {
+
+    private static LocalKafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = LocalKafkaBroker.startEphemeral();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** Runs the CLI in-process; returns [exit code, last stdout line]. */
+    private static Object[] run(String... args) {
+        StringWriter out = new StringWriter();
+        var cl = LoadGeneratorCommand.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        int code = cl.execute(args);
+        String[] lines = out.toString().strip().split("\n");
+        return new Object[] {code, lines[lines.length - 1]};
+    }
+
+    /** Top-level scalar fields of a JSON object, as text. */
+    private static Map<String, String> fields(String json) throws IOException {
+        Map<String, String> m = new HashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            assertEquals(JsonToken.START_OBJECT, p.nextToken());
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t.isScalarValue()) {
+                    m.put(name, p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String[] benchArgs(String prefix, String... extra) {
+        List<String> a = new ArrayList<>(List.of("bench", "--baseline", "-b", broker.bootstrapServers(),
+                "--topic", prefix + "-obs", "--forecasts-topic", prefix + "-fc", "--dlq-topic", prefix + "-dlq",
+                "--baseline-app-id", prefix + "-app", "--partitions", "2", "--keys", "50", "--count", "2000",
+                "--warmup", "0s", "--settle", "500ms", "--tail-timeout", "30s", "--quiet"));
+        a.addAll(List.of(extra));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void benchAgainstTheBaselineAccountsForEveryRecordAtAFixedRate() throws IOException {
+        Object[] r = run(benchArgs("rate", "--rate", "2000", "--fault-fraction", "0.08"));
+        Map<String, String> f = fields((String) r[1]);
+        long sent = Long.parseLong(f.get("sent"));
+        long forecasts = Long.parseLong(f.get("forecasts"));
+        long dlq = Long.parseLong(f.get("dlq"));
+        assertEquals(2000, sent, r[1].toString());
+        assertTrue(dlq > 50 && dlq < 250, "about 7% dead letters: " + r[1]);
+        assertEquals(sent, forecasts + dlq, r[1].toString());
+        assertEquals(f.get("dlq_expected"), f.get("dlq"));
+        assertEquals("true", f.get("exactly_one_forecast_per_accepted_event"), r[1].toString());
+        assertEquals("0", f.get("missing"));
+        assertEquals("0", f.get("duplicates"));
+        assertTrue(Double.parseDouble(f.get("throughput_per_s")) > 0);
+        assertTrue(((String) r[1]).contains("\"latency_ms\":{\"count\":"), r[1].toString());
+        assertEquals(0, r[0]);
+    }
+
+    @Test
+    void maxModeWithExactlyOnceDrainsPreProducedRecords() throws IOException {
+        Object[] r = run(benchArgs("max", "--mode", "max", "--processing-guarantee", "exactly_once_v2",
+                "--gap-fraction", "0.05", "--duplicate-fraction", "0.02"));
+        Map<String, String> f = fields((String) r[1]);
+        assertEquals("exactly_once_v2", f.get("processing_guarantee"));
+        assertEquals("false", f.get("overlapped_with_produce"), r[1].toString());
+        assertEquals(2000, Long.parseLong(f.get("forecasts")) + Long.parseLong(f.get("dlq")), r[1].toString());
+        assertEquals("true", f.get("exactly_one_forecast_per_accepted_event"), r[1].toString());
+        assertEquals(0, r[0]);
+    }
+
+    @Test
+    void produceReplaysACsvWithTheContractsRecordFormat() throws IOException {
+        Path csv = dir.resolve("data.csv");
+        Files.writeString(csv, "series,ts,value\nA,2024-01-01T00:00:00Z,1.5\nB,1704067200000,\nA,1704067260000,2\n");
+        Object[] r = run("produce", "-b", broker.bootstrapServers(), "--topic", "replay-obs", "--replay",
+                csv.toString(), "--quiet");
+        assertEquals(0, r[0]);
+        assertEquals("3", fields((String) r[1]).get("acked"), r[1].toString());
+
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor("replay-obs").stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            List<String> seen = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (seen.size() < 3 && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> rec : c.poll(Duration.ofMillis(200))) {
+                    assertTrue(rec.headers().lastHeader("sent.ms") != null);
+                    seen.add(new String(rec.key(), StandardCharsets.UTF_8) + " "
+                            + new String(rec.value(), StandardCharsets.UTF_8));
+                }
+            }
+            assertTrue(seen.contains("A {\"ts\":1704067200000,\"value\":1.5,\"seq\":0}"), seen.toString());
+            assertTrue(seen.contains("B {\"ts\":1704067200000,\"value\":null,\"seq\":0}"), seen.toString());
+            assertTrue(seen.contains("A {\"ts\":1704067260000,\"value\":2.0,\"seq\":1}"), seen.toString());
+        }
+    }
+}
