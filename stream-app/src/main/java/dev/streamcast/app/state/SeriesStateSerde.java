@@ -50,18 +50,22 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             int diffCount = b.getInt();
             double pending = b.getDouble();
             int modelVersion = b.getInt();
-            double[] hidden = new double[b.getInt()];
+            double[] hidden = new double[length(b, b.getInt(), 8)];
             for (int i = 0; i < hidden.length; i++) {
                 hidden[i] = b.getDouble();
             }
-            int window = b.getInt();
+            int window = length(b, b.getInt(), 8);
             int inputCount = b.getInt();
             int inputPos = b.getInt();
+            if (window < 1 || inputCount < 0 || inputCount > window || inputPos < 0 || inputPos >= window) {
+                throw new SerializationException("corrupt series-state record: input ring " + inputCount + "/"
+                        + inputPos + " of " + window);
+            }
             double[] inputs = new double[window];
             for (int i = 0; i < window; i++) {
                 inputs[i] = b.getDouble();
             }
-            int errorWindow = b.getInt();
+            int errorWindow = length(b, b.getInt(), 4);
             SeriesState s = new SeriesState(0, window, errorWindow);
             s.hidden = hidden;
             System.arraycopy(inputs, 0, s.inputs, 0, window);
@@ -69,6 +73,11 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             s.inputPos = inputPos;
             s.errorCount = b.getInt();
             s.errorPos = b.getInt();
+            if (errorWindow < 1 || s.errorCount < 0 || s.errorCount > errorWindow || s.errorPos < 0
+                    || s.errorPos >= errorWindow) {
+                throw new SerializationException("corrupt series-state record: error ring " + s.errorCount + "/"
+                        + s.errorPos + " of " + errorWindow);
+            }
             for (int i = 0; i < errorWindow; i++) {
                 s.errors[i] = b.getFloat();
             }
@@ -84,6 +93,15 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt series-state record", e);
         }
+    }
+
+    /** A stored array length, refused before allocating when the remaining bytes cannot hold it (corrupt input). */
+    private static int length(ByteBuffer b, int n, int bytesEach) {
+        if (n < 0 || (long) n * bytesEach > b.remaining()) {
+            throw new SerializationException("corrupt series-state record: length " + n + " with " + b.remaining()
+                    + " bytes left");
+        }
+        return n;
     }
 
     @Override
