@@ -138,6 +138,7 @@ public final class Sequential {
                     diverged(epochStart, "loss is " + l + " at epoch " + epoch + ", batch " + batchNo);
                 }
                 updater.apply(net.params);
+                net.weightsChanged();
                 sum += l * bs;
                 batchNo++;
             }
@@ -256,6 +257,7 @@ public final class Sequential {
             diverged(before, "loss is " + l + " in trainOnBatch");
         }
         updater.apply(net.params);
+        net.weightsChanged();
         if (!weightsFinite()) {
             diverged(before, "weights became NaN/Inf in trainOnBatch");
         }
@@ -427,6 +429,7 @@ public final class Sequential {
         for (Param p : net.params) {
             System.arraycopy(weights.get(p.name), 0, p.value, 0, p.size());
         }
+        net.weightsChanged();
     }
 
     /** Replaces one weight tensor by Keras name. */
@@ -438,6 +441,7 @@ public final class Sequential {
         }
         checkWeight(p, value);
         System.arraycopy(value, 0, p.value, 0, p.size());
+        net.weightsChanged();
     }
 
     private static void checkWeight(Param p, double[] v) {
@@ -468,6 +472,7 @@ public final class Sequential {
         for (int i = 0; i < net.params.size(); i++) {
             System.arraycopy(net.params.get(i).value, 0, n.params.get(i).value, 0, net.params.get(i).size());
         }
+        n.weightsChanged();
         if (optimizer != null) {
             s.compile(optimizer, loss);
         }
@@ -498,6 +503,7 @@ public final class Sequential {
             System.arraycopy(src, off, p.value, 0, p.size());
             off += p.size();
         }
+        net.weightsChanged();
     }
 
     private boolean weightsFinite() {

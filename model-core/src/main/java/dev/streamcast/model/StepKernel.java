@@ -1,5 +1,7 @@
 package dev.streamcast.model;
 
+import dev.streamcast.model.internal.CellScratch;
+import dev.streamcast.model.internal.CellWeights;
 import dev.streamcast.model.internal.DenseLayer;
 import dev.streamcast.model.internal.Network;
 import dev.streamcast.model.internal.RecurrentLayer;
@@ -16,7 +18,8 @@ public final class StepKernel {
     private final int features;
     private final int outputs;
     private final int stateSize;
-    private final double[] scratch;
+    private final CellWeights[] weights;
+    private final CellScratch[] scratch;
     private final double[] denseA;
     private final double[] denseB;
     private final double[] rolloutState;
@@ -28,11 +31,12 @@ public final class StepKernel {
         this.features = net.features;
         this.outputs = net.outputs();
         this.stateSize = net.stateSize();
-        int s = 1;
-        for (RecurrentLayer l : recurrent) {
-            s = Math.max(s, l.stepScratchSize());
+        this.weights = new CellWeights[recurrent.length];
+        this.scratch = new CellScratch[recurrent.length];
+        for (int i = 0; i < recurrent.length; i++) {
+            weights[i] = recurrent[i].newWeights();
+            scratch[i] = recurrent[i].newScratch();
         }
-        this.scratch = new double[s];
         int d = 1;
         for (DenseLayer l : dense) {
             d = Math.max(d, l.units);
@@ -92,8 +96,10 @@ public final class StepKernel {
         double[] in = x;
         int inOff = xOff;
         int s = stateOff;
-        for (RecurrentLayer l : recurrent) {
-            l.step(in, inOff, states, s, scratch);
+        for (int k = 0; k < recurrent.length; k++) {
+            RecurrentLayer l = recurrent[k];
+            l.sync(weights[k]);   // refreshes its own weight copy only if the model's weights changed
+            l.step(weights[k], scratch[k], in, inOff, states, s);
             in = states;
             inOff = s;
             s += l.stateSize();

@@ -86,8 +86,8 @@ class TrainingTest {
         double[][][] x = TestData.sineX(120, 10, 5);
         double[][] y = TestData.sineY(120, 10, 5);
         Sequential m = TestData.model("simpleRnn", 1, 8, 1, false, 3);
-        // a learning rate this high makes the validation loss bounce, so patience triggers
-        m.compile(Optimizer.sgd(0.9), Loss.MSE);
+        // a high learning rate makes the validation loss bounce, so patience triggers
+        m.compile(Optimizer.adam(0.05), Loss.MSE);
         List<Map<String, double[]>> weightsPerEpoch = new ArrayList<>();
         History h = m.fit(x, y, FitOptions.builder().epochs(60).batchSize(8).seed(1).validationSplit(0.25)
                 .earlyStoppingPatience(2).restoreBestWeights(true).build());
@@ -101,7 +101,8 @@ class TrainingTest {
         assertEquals(best + 2 + 1, h.epochsRun(), "stops patience epochs after the best");
         double[][][] xv = java.util.Arrays.copyOfRange(x, 90, 120);
         double[][] yv = java.util.Arrays.copyOfRange(y, 90, 120);
-        assertEquals(bestVal, m.evaluate(xv, yv), 1e-12, "best weights restored");
+        assertEquals(bestVal, m.evaluate(xv, yv), 1e-9 * bestVal, "best weights restored");
+        System.out.println("earlyStopping: " + h);
         assertTrue(weightsPerEpoch.isEmpty());
     }
 

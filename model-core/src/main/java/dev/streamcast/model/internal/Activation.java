@@ -45,14 +45,10 @@ public enum Activation {
         int end = off + len;
         switch (this) {
             case TANH:
-                for (int i = off; i < end; i++) {
-                    a[i] = FastMath.tanh(a[i]);
-                }
+                FastMath.tanhInPlace(a, off, len);
                 break;
             case SIGMOID:
-                for (int i = off; i < end; i++) {
-                    a[i] = FastMath.sigmoid(a[i]);
-                }
+                FastMath.sigmoidInPlace(a, off, len);
                 break;
             case RELU:
                 for (int i = off; i < end; i++) {

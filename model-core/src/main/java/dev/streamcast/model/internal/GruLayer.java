@@ -1,77 +1,69 @@
 package dev.streamcast.model.internal;
 
+import java.util.Arrays;
+
 /**
  * Keras GRU, gate order z, r, h. resetAfter=true (Keras default): bias [2][3U] (input row, recurrent row) and
  * the reset gate multiplies (h.R_h + br_h). resetAfter=false: bias [3U] and the reset gate multiplies h before R_h.
+ * Cached per step: z, r, hh (and h.R_h + br_h when resetAfter).
  */
 public final class GruLayer extends RecurrentLayer {
     public final boolean resetAfter;
-    private double[] da;
-    private double[] dah;
-    private double[] drh;
-    private double[] dhp;
+    private final double[] da;
+    private final double[] dah;
+    private final double[] drh;
 
     public GruLayer(String name, int inputSize, int units, Activation activation, Activation recurrentActivation,
-                    boolean resetAfter, boolean returnSequences) {
+                    boolean resetAfter, boolean returnSequences, WeightVersion version) {
         super(name, inputSize, units, 3, activation, recurrentActivation, returnSequences,
-                resetAfter ? new int[] {2, 3 * units} : new int[] {3 * units});
+                resetAfter ? new int[] {2, 3 * units} : new int[] {3 * units}, version);
         this.resetAfter = resetAfter;
+        this.da = new double[3 * units];
+        this.dah = new double[3 * units];
+        this.drh = new double[units];
     }
 
     @Override
     protected int cacheWidth() {
-        return resetAfter ? 4 * units : 3 * units;   // z, r, hh (, h.R_h + br_h)
+        return resetAfter ? 4 * units : 3 * units;
     }
 
     @Override
-    protected int tmpWidth() {
-        return resetAfter ? 6 * units : 4 * units;
-    }
-
-    @Override
-    protected void row(double[] x, int xOff, double[] hPrev, int hOff, double[] cPrev, int cOff,
-                       double[] hOut, int hOutOff, double[] cOut, int cOutOff,
-                       double[] g, int gOff, double[] tmp, int tOff) {
+    protected void row(CellWeights cw, CellScratch s, double[] x, int xOff, double[] hPrev, int hOff,
+                       double[] cPrev, int cOff, double[] hOut, int hOutOff, double[] cOut, int cOutOff,
+                       double[] g, int gOff) {
         int u = units;
         int gu = 3 * u;
-        int f = inputSize;
-        double[] k = kernel.value;
-        double[] r = recurrentKernel.value;
-        double[] bv = bias.value;
-        int ax = tOff;
-        System.arraycopy(bv, 0, tmp, ax, gu);
-        for (int q = 0; q < f; q++) {
-            Vec.axpy(x[xOff + q], k, q * gu, tmp, ax, gu);
+        double[] ax = s.a;
+        System.arraycopy(cw.bias, 0, ax, 0, gu);
+        for (int q = 0; q < inputSize; q++) {
+            Vec.axpyRange(x[xOff + q], cw.k[q], ax, 0, gu);
         }
         if (resetAfter) {
-            int ah = tOff + gu;
-            System.arraycopy(bv, gu, tmp, ah, gu);
+            double[] ah = s.b;
+            System.arraycopy(cw.bias, gu, ah, 0, gu);
             for (int i = 0; i < u; i++) {
-                Vec.axpy(hPrev[hOff + i], r, i * gu, tmp, ah, gu);
+                Vec.axpyRange(hPrev[hOff + i], cw.r[i], ah, 0, gu);
             }
             for (int j = 0; j < 2 * u; j++) {
-                g[gOff + j] = tmp[ax + j] + tmp[ah + j];
+                g[gOff + j] = ax[j] + ah[j];
             }
             recurrentActivation.applyInPlace(g, gOff, 2 * u);
             for (int j = 0; j < u; j++) {
-                double hr = tmp[ah + 2 * u + j];
+                double hr = ah[2 * u + j];
                 g[gOff + 3 * u + j] = hr;
-                g[gOff + 2 * u + j] = tmp[ax + 2 * u + j] + g[gOff + u + j] * hr;
+                g[gOff + 2 * u + j] = ax[2 * u + j] + g[gOff + u + j] * hr;
             }
         } else {
             for (int i = 0; i < u; i++) {
-                Vec.axpy(hPrev[hOff + i], r, i * gu, tmp, ax, 2 * u);
+                Vec.axpyRange(hPrev[hOff + i], cw.r[i], ax, 0, 2 * u);
             }
-            System.arraycopy(tmp, ax, g, gOff, 2 * u);
+            System.arraycopy(ax, 0, g, gOff, 2 * u);
             recurrentActivation.applyInPlace(g, gOff, 2 * u);
-            int rh = tOff + gu;
             for (int i = 0; i < u; i++) {
-                tmp[rh + i] = g[gOff + u + i] * hPrev[hOff + i];
+                Vec.axpyRange(g[gOff + u + i] * hPrev[hOff + i], cw.r[i], ax, 2 * u, gu);
             }
-            for (int i = 0; i < u; i++) {
-                Vec.axpy(tmp[rh + i], r, i * gu + 2 * u, tmp, ax + 2 * u, u);
-            }
-            System.arraycopy(tmp, ax + 2 * u, g, gOff + 2 * u, u);
+            System.arraycopy(ax, 2 * u, g, gOff + 2 * u, u);
         }
         activation.applyInPlace(g, gOff + 2 * u, u);
         for (int j = 0; j < u; j++) {
@@ -82,26 +74,21 @@ public final class GruLayer extends RecurrentLayer {
 
     @Override
     public void backward(double[] in, int inBase, double[] dOut, boolean outSeq, double[] dIn) {
-        prepareTransposes();
+        prepareBackward();
         int u = units;
         int gu = 3 * u;
         int f = inputSize;
         int b = B;
         int cw = cacheWidth();
-        da = Vec.ensure(da, gu);
-        dah = Vec.ensure(dah, gu);
-        drh = Vec.ensure(drh, u);
-        dhp = Vec.ensure(dhp, u);
-        double[] gr = recurrentKernel.grad;
         double[] gb = bias.grad;
         for (int t = T - 1; t >= 0; t--) {
             for (int s = 0; s < b; s++) {
-                int dh = s * u;
-                addUpstream(dOut, outSeq, t, s, dhNext, dh);
+                double[] dh = dhNext[s];
+                addUpstream(dOut, outSeq, t, s, dh);
                 int h = (t * b + s) * u;
                 int c = (t * b + s) * cw;
                 for (int j = 0; j < u; j++) {
-                    double d = dhNext[dh + j];
+                    double d = dh[j];
                     double z = cache[c + j];
                     double hh = cache[c + 2 * u + j];
                     da[j] = d * (hs[h + j] - hh);
@@ -117,42 +104,39 @@ public final class GruLayer extends RecurrentLayer {
                     }
                     recurrentActivation.multiplyDeriv(da, 0, cache, c, 2 * u);
                     System.arraycopy(da, 0, dah, 0, 2 * u);
-                    Vec.add(da, 0, gb, 0, gu);
+                    Vec.addRange(da, gb, 0, gu);
                     Vec.add(dah, 0, gb, gu, gu);
                     for (int i = 0; i < u; i++) {
-                        Vec.axpy(hs[h + i], dah, 0, gr, i * gu, gu);
+                        Vec.axpyRange(hs[h + i], dah, gr[i], 0, gu);
                     }
                     if (t > 0) {
-                        for (int j = 0; j < gu; j++) {
-                            Vec.axpy(dah[j], recurrentT, j * u, dhp, 0, u);
-                        }
+                        recurrentGrads(dah, 0, gu);
                     }
                 } else {
-                    java.util.Arrays.fill(drh, 0, u, 0.0);
-                    for (int j = 0; j < u; j++) {
-                        Vec.axpy(da[2 * u + j], recurrentT, (2 * u + j) * u, drh, 0, u);
+                    Arrays.fill(drh, 0.0);
+                    for (int j = 2 * u; j < gu; j++) {
+                        Vec.axpyRange(da[j], rt[j], drh, 0, u);
                     }
                     for (int i = 0; i < u; i++) {
                         double ri = cache[c + u + i];
                         double hi = hs[h + i];
-                        Vec.axpy(ri * hi, da, 2 * u, gr, i * gu + 2 * u, u);
+                        Vec.axpyRange(ri * hi, da, gr[i], 2 * u, gu);
                         da[u + i] = drh[i] * hi;
                         dhp[i] += drh[i] * ri;
                     }
                     recurrentActivation.multiplyDeriv(da, 0, cache, c, 2 * u);
-                    Vec.add(da, 0, gb, 0, gu);
+                    Vec.addRange(da, gb, 0, gu);
                     for (int i = 0; i < u; i++) {
-                        Vec.axpy(hs[h + i], da, 0, gr, i * gu, 2 * u);
+                        Vec.axpyRange(hs[h + i], da, gr[i], 0, 2 * u);
                     }
                     if (t > 0) {
-                        for (int j = 0; j < 2 * u; j++) {
-                            Vec.axpy(da[j], recurrentT, j * u, dhp, 0, u);
-                        }
+                        recurrentGrads(da, 0, 2 * u);
                     }
                 }
-                inputGrads(in, inBase + (t * b + s) * f, da, 0, dIn, (t * b + s) * f);
-                System.arraycopy(dhp, 0, dhNext, dh, u);
+                inputGrads(in, inBase + (t * b + s) * f, da, dIn, (t * b + s) * f);
+                System.arraycopy(dhp, 0, dh, 0, u);
             }
         }
+        finishBackward();
     }
 }

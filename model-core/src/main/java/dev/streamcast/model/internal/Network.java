@@ -16,6 +16,7 @@ public final class Network {
     public final List<Param> params;
     public final boolean seqOut;
 
+    private final WeightVersion version = new WeightVersion();
     private int lastT;
     private int lastB;
     private double[] dy;
@@ -45,14 +46,15 @@ public final class Network {
                 RecurrentLayer l;
                 switch (c.type) {
                     case SIMPLE_RNN:
-                        l = new SimpleRnnLayer(name, in, c.units, c.activation, c.returnSequences);
+                        l = new SimpleRnnLayer(name, in, c.units, c.activation, c.returnSequences, version);
                         break;
                     case GRU:
                         l = new GruLayer(name, in, c.units, c.activation, c.recurrentActivation, c.resetAfter,
-                                c.returnSequences);
+                                c.returnSequences, version);
                         break;
                     default:
-                        l = new LstmLayer(name, in, c.units, c.activation, c.recurrentActivation, c.returnSequences);
+                        l = new LstmLayer(name, in, c.units, c.activation, c.recurrentActivation, c.returnSequences,
+                                version);
                 }
                 rs.add(l);
             } else {
@@ -84,6 +86,11 @@ public final class Network {
         this.params = Collections.unmodifiableList(ps);
     }
 
+    /** Must be called after any change to a Param value so compute copies refresh. */
+    public void weightsChanged() {
+        version.bump();
+    }
+
     public int outputs() {
         return dense[dense.length - 1].units;
     }
@@ -113,6 +120,7 @@ public final class Network {
             Initializers.glorotUniform(d.kernel.value, d.inputSize, d.units, rng);
             java.util.Arrays.fill(d.bias.value, 0.0);
         }
+        weightsChanged();
     }
 
     /** Rows of the output: B for last-step models, T*B (time-major) for returnSequences models. */

@@ -1,14 +1,16 @@
 package dev.streamcast.model.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Base of the recurrent cells. Layout (Keras): kernel [F][G*U], recurrent_kernel [U][G*U], gate blocks are
- * contiguous column ranges of width U. Training buffers are time-major: input at inBase + (t*B + b)*F,
- * hidden states hs[(t*B + b)*U] for t = 0..T (t = 0 is the zero initial state).
+ * Base of the recurrent cells. Keras layout: kernel [F][G*U], recurrent_kernel [U][G*U], gate blocks are contiguous
+ * column ranges of width U. Training buffers are time-major: input at inBase + (t*B + b)*F, hidden states
+ * hs[(t*B + b)*U] for t = 0..T (t = 0 is the zero initial state).
  *
- * Every forward computation (training, predict, streaming) goes through {@link #row}, so streaming
- * one step at a time is bit-identical to the batched forward pass.
+ * Every forward computation (training, predict, streaming) goes through {@link #row}, so streaming one step at a
+ * time is bit-identical to the batched forward pass. Hot loops run on row arrays that start at index 0
+ * ({@link CellWeights}, {@link CellScratch}) because that is what JDK 17's auto-vectoriser needs.
  */
 public abstract class RecurrentLayer {
     public final String name;
@@ -21,19 +23,26 @@ public abstract class RecurrentLayer {
     public final Param kernel;
     public final Param recurrentKernel;
     public final Param bias;
+    protected final WeightVersion version;
+    protected final CellWeights w;
+    protected final CellScratch scratch;
 
     // training workspace, grown on demand
     protected int T;
     protected int B;
     protected double[] hs;
     protected double[] cache;
-    protected double[] tmp;
-    protected double[] dhNext;
-    protected double[] kernelT;
-    protected double[] recurrentT;
+    protected double[][] dhNext;   // [B][U]
+    protected double[][] rt;       // recurrent kernel transposed [G*U][U]
+    protected double[][] kt;       // kernel transposed [G*U][F]
+    protected double[][] gk;       // kernel gradient rows [F][G*U]
+    protected double[][] gr;       // recurrent kernel gradient rows [U][G*U]
+    protected final double[] dhp;  // [U]
+    private final double[] dx;     // [F]
 
     protected RecurrentLayer(String name, int inputSize, int units, int gates, Activation activation,
-                             Activation recurrentActivation, boolean returnSequences, int[] biasShape) {
+                             Activation recurrentActivation, boolean returnSequences, int[] biasShape,
+                             WeightVersion version) {
         this.name = name;
         this.inputSize = inputSize;
         this.units = units;
@@ -41,6 +50,7 @@ public abstract class RecurrentLayer {
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
         this.returnSequences = returnSequences;
+        this.version = version;
         int gu = gates * units;
         this.kernel = new Param(name + "/kernel", new int[] {inputSize, gu}, new double[inputSize * gu]);
         this.recurrentKernel = new Param(name + "/recurrent_kernel", new int[] {units, gu}, new double[units * gu]);
@@ -49,6 +59,10 @@ public abstract class RecurrentLayer {
             n *= d;
         }
         this.bias = new Param(name + "/bias", biasShape, new double[n]);
+        this.w = newWeights();
+        this.scratch = newScratch();
+        this.dhp = new double[units];
+        this.dx = new double[inputSize];
     }
 
     public List<Param> params() {
@@ -60,29 +74,34 @@ public abstract class RecurrentLayer {
         return units;
     }
 
-    /** Per sample, per step cached values needed by BPTT. */
+    /** Per sample, per step values cached for BPTT. */
     protected abstract int cacheWidth();
 
-    /** Per-row temporary doubles used by {@link #row}. */
-    protected abstract int tmpWidth();
+    public CellWeights newWeights() {
+        return new CellWeights(inputSize, units, gates * units, bias.size());
+    }
 
-    /** Scratch needed by {@link #step}. */
-    public int stepScratchSize() {
-        return cacheWidth() + tmpWidth();
+    public CellScratch newScratch() {
+        return new CellScratch(gates * units, cacheWidth());
+    }
+
+    /** Refreshes a compute copy if the weights changed since it was last synced (one volatile read otherwise). */
+    public void sync(CellWeights cw) {
+        cw.sync(this, version.get());
     }
 
     /**
      * One cell step for one sample. hOut may alias hPrev and cOut may alias cPrev (streaming updates state in place):
-     * implementations read all of hPrev before writing hOut.
+     * implementations read all of hPrev/cPrev[j] before writing hOut/cOut[j]. Gate values go to g[gOff..).
      */
-    protected abstract void row(double[] x, int xOff, double[] hPrev, int hOff, double[] cPrev, int cOff,
-                                double[] hOut, int hOutOff, double[] cOut, int cOutOff,
-                                double[] gate, int gOff, double[] tmp, int tOff);
+    protected abstract void row(CellWeights cw, CellScratch s, double[] x, int xOff, double[] hPrev, int hOff,
+                                double[] cPrev, int cOff, double[] hOut, int hOutOff, double[] cOut, int cOutOff,
+                                double[] g, int gOff);
 
-    /** Streaming step: state = [h | c], updated in place; the new h is at state[sOff..sOff+U). */
-    public final void step(double[] x, int xOff, double[] state, int sOff, double[] scratch) {
+    /** Streaming step: state = [h | c] at sOff, updated in place. Caller syncs cw. */
+    public final void step(CellWeights cw, CellScratch s, double[] x, int xOff, double[] state, int sOff) {
         int u = units;
-        row(x, xOff, state, sOff, state, sOff + u, state, sOff, state, sOff + u, scratch, 0, scratch, cacheWidth());
+        row(cw, s, x, xOff, state, sOff, state, sOff + u, state, sOff, state, sOff + u, s.gate, 0);
     }
 
     /** Hidden-state sequence of the last forward pass: step t (0-based) output at (t+1)*B*U + b*U. */
@@ -101,12 +120,12 @@ public abstract class RecurrentLayer {
         int u = units;
         hs = Vec.ensure(hs, (t + 1) * b * u);
         cache = Vec.ensure(cache, Math.max(1, t * b * cacheWidth()));
-        tmp = Vec.ensure(tmp, Math.max(1, tmpWidth()));
-        java.util.Arrays.fill(hs, 0, b * u, 0.0);
+        Arrays.fill(hs, 0, b * u, 0.0);
     }
 
     /** Runs the whole sequence from zero state. Input at in[inBase + (t*B + b)*F]. */
     public void forward(double[] in, int inBase, int t, int b) {
+        sync(w);
         ensureWorkspace(t, b);
         int u = units;
         int f = inputSize;
@@ -116,55 +135,85 @@ public abstract class RecurrentLayer {
             for (int i = 0; i < b; i++) {
                 int prev = (s * b + i) * u;
                 int next = ((s + 1) * b + i) * u;
-                row(in, inBase + (s * b + i) * f, hs, prev, cs, prev, hs, next, cs, next,
-                        cache, (s * b + i) * cw, tmp, 0);
+                row(w, scratch, in, inBase + (s * b + i) * f, hs, prev, cs, prev, hs, next, cs, next,
+                        cache, (s * b + i) * cw);
             }
         }
     }
 
     /**
      * BPTT through the last forward pass. dOut holds dLoss/dh for every step ([T][B][U]) when outSeq, otherwise
-     * only for the last step ([B][U]). Accumulates into the grad buffers (caller zeroes them). If dIn != null it
+     * only for the last step ([B][U]). Writes the weight gradients into the Param grad buffers. If dIn != null it
      * receives dLoss/dInput as [T][B][F].
      */
     public abstract void backward(double[] in, int inBase, double[] dOut, boolean outSeq, double[] dIn);
 
-    /** Prepares transposed weights so backward's matrix-vector products are unit-stride axpys. */
-    protected void prepareTransposes() {
+    /** Transposed weights and zeroed gradient rows so backward's products are unit-stride, same-index loops. */
+    protected void prepareBackward() {
         int gu = gates * units;
-        kernelT = Vec.ensure(kernelT, gu * inputSize);
-        recurrentT = Vec.ensure(recurrentT, gu * units);
-        Vec.transpose(kernel.value, inputSize, gu, kernelT);
-        Vec.transpose(recurrentKernel.value, units, gu, recurrentT);
-        dhNext = Vec.ensure(dhNext, B * units);
-        java.util.Arrays.fill(dhNext, 0, B * units, 0.0);
+        int u = units;
+        int f = inputSize;
+        if (rt == null) {
+            rt = new double[gu][u];
+            kt = new double[gu][f];
+            gk = new double[f][gu];
+            gr = new double[u][gu];
+        }
+        Vec.toTransposedRows(recurrentKernel.value, u, gu, rt);
+        Vec.toTransposedRows(kernel.value, f, gu, kt);
+        for (double[] r : gk) {
+            Arrays.fill(r, 0.0);
+        }
+        for (double[] r : gr) {
+            Arrays.fill(r, 0.0);
+        }
+        Arrays.fill(bias.grad, 0.0);
+        if (dhNext == null || dhNext.length < B) {
+            dhNext = new double[B][u];
+        }
+        for (int i = 0; i < B; i++) {
+            Arrays.fill(dhNext[i], 0.0);
+        }
+    }
+
+    /** Copies the gradient rows into the flat Keras-layout grad buffers. */
+    protected void finishBackward() {
+        int gu = gates * units;
+        Vec.fromRows(gk, inputSize, gu, kernel.grad);
+        Vec.fromRows(gr, units, gu, recurrentKernel.grad);
     }
 
     /** Adds dOut for (t, b) to dh (length U). */
-    protected final void addUpstream(double[] dOut, boolean outSeq, int t, int b, double[] dh, int dhOff) {
+    protected final void addUpstream(double[] dOut, boolean outSeq, int t, int b, double[] dh) {
         int u = units;
         if (outSeq) {
-            Vec.add(dOut, (t * B + b) * u, dh, dhOff, u);
+            Vec.add(dOut, (t * B + b) * u, dh, 0, u);
         } else if (t == T - 1) {
-            Vec.add(dOut, b * u, dh, dhOff, u);
+            Vec.add(dOut, b * u, dh, 0, u);
         }
     }
 
-    /** gK[f][:] += x[f]*da[:], dIn[:] = da . K^T (if requested). */
-    protected final void inputGrads(double[] in, int xOff, double[] da, int daOff, double[] dIn, int dInOff) {
+    /** gk[f][:] += x[f]*da[:] and, if requested, dIn[dInOff..+F) = da . K^T. */
+    protected final void inputGrads(double[] in, int xOff, double[] da, double[] dIn, int dInOff) {
         int gu = gates * units;
         int f = inputSize;
-        double[] gk = kernel.grad;
-        for (int k = 0; k < f; k++) {
-            Vec.axpy(in[xOff + k], da, daOff, gk, k * gu, gu);
+        for (int q = 0; q < f; q++) {
+            Vec.axpyRange(in[xOff + q], da, gk[q], 0, gu);
         }
         if (dIn != null) {
-            for (int k = 0; k < f; k++) {
-                dIn[dInOff + k] = 0.0;
-            }
+            Arrays.fill(dx, 0.0);
             for (int j = 0; j < gu; j++) {
-                Vec.axpy(da[daOff + j], kernelT, j * f, dIn, dInOff, f);
+                Vec.axpyRange(da[j], kt[j], dx, 0, f);
             }
+            System.arraycopy(dx, 0, dIn, dInOff, f);
+        }
+    }
+
+    /** dhp[0..U) += sum_j da[j] * R^T[j] over j in [from, to). */
+    protected final void recurrentGrads(double[] da, int from, int to) {
+        int u = units;
+        for (int j = from; j < to; j++) {
+            Vec.axpyRange(da[j], rt[j], dhp, 0, u);
         }
     }
 }

@@ -1,11 +1,15 @@
 package dev.streamcast.model.internal;
 
+import java.util.Arrays;
+
 /** Keras SimpleRNN: h' = act(x.K + b + h.R). */
 public final class SimpleRnnLayer extends RecurrentLayer {
-    private double[] da;
+    private final double[] da;
 
-    public SimpleRnnLayer(String name, int inputSize, int units, Activation activation, boolean returnSequences) {
-        super(name, inputSize, units, 1, activation, null, returnSequences, new int[] {units});
+    public SimpleRnnLayer(String name, int inputSize, int units, Activation activation, boolean returnSequences,
+                          WeightVersion version) {
+        super(name, inputSize, units, 1, activation, null, returnSequences, new int[] {units}, version);
+        this.da = new double[units];
     }
 
     @Override
@@ -14,60 +18,49 @@ public final class SimpleRnnLayer extends RecurrentLayer {
     }
 
     @Override
-    protected int tmpWidth() {
-        return units;
-    }
-
-    @Override
-    protected void row(double[] x, int xOff, double[] hPrev, int hOff, double[] cPrev, int cOff,
-                       double[] hOut, int hOutOff, double[] cOut, int cOutOff,
-                       double[] gate, int gOff, double[] tmp, int tOff) {
+    protected void row(CellWeights cw, CellScratch s, double[] x, int xOff, double[] hPrev, int hOff,
+                       double[] cPrev, int cOff, double[] hOut, int hOutOff, double[] cOut, int cOutOff,
+                       double[] g, int gOff) {
         int u = units;
-        int f = inputSize;
-        double[] k = kernel.value;
-        double[] r = recurrentKernel.value;
-        System.arraycopy(bias.value, 0, tmp, tOff, u);
-        for (int q = 0; q < f; q++) {
-            Vec.axpy(x[xOff + q], k, q * u, tmp, tOff, u);
+        double[] z = s.a;
+        System.arraycopy(cw.bias, 0, z, 0, u);
+        for (int q = 0; q < inputSize; q++) {
+            Vec.axpyRange(x[xOff + q], cw.k[q], z, 0, u);
         }
         for (int i = 0; i < u; i++) {
-            Vec.axpy(hPrev[hOff + i], r, i * u, tmp, tOff, u);
+            Vec.axpyRange(hPrev[hOff + i], cw.r[i], z, 0, u);
         }
-        activation.applyInPlace(tmp, tOff, u);
-        System.arraycopy(tmp, tOff, hOut, hOutOff, u);
+        activation.applyInPlace(z, 0, u);
+        System.arraycopy(z, 0, hOut, hOutOff, u);
     }
 
     @Override
     public void backward(double[] in, int inBase, double[] dOut, boolean outSeq, double[] dIn) {
-        prepareTransposes();
+        prepareBackward();
         int u = units;
         int f = inputSize;
         int b = B;
-        da = Vec.ensure(da, u);
-        double[] gr = recurrentKernel.grad;
         double[] gb = bias.grad;
         for (int t = T - 1; t >= 0; t--) {
             for (int s = 0; s < b; s++) {
-                int dh = s * u;
-                addUpstream(dOut, outSeq, t, s, dhNext, dh);
+                double[] dh = dhNext[s];
+                addUpstream(dOut, outSeq, t, s, dh);
                 int hNew = ((t + 1) * b + s) * u;
                 int hOld = (t * b + s) * u;
-                System.arraycopy(dhNext, dh, da, 0, u);
+                System.arraycopy(dh, 0, da, 0, u);
                 activation.multiplyDeriv(da, 0, hs, hNew, u);
-                Vec.add(da, 0, gb, 0, u);
+                Vec.addRange(da, gb, 0, u);
                 for (int i = 0; i < u; i++) {
-                    Vec.axpy(hs[hOld + i], da, 0, gr, i * u, u);
+                    Vec.axpyRange(hs[hOld + i], da, gr[i], 0, u);
                 }
-                inputGrads(in, inBase + (t * b + s) * f, da, 0, dIn, (t * b + s) * f);
-                for (int i = 0; i < u; i++) {
-                    dhNext[dh + i] = 0.0;
-                }
+                inputGrads(in, inBase + (t * b + s) * f, da, dIn, (t * b + s) * f);
+                Arrays.fill(dhp, 0.0);
                 if (t > 0) {
-                    for (int j = 0; j < u; j++) {
-                        Vec.axpy(da[j], recurrentT, j * u, dhNext, dh, u);
-                    }
+                    recurrentGrads(da, 0, u);
                 }
+                System.arraycopy(dhp, 0, dh, 0, u);
             }
         }
+        finishBackward();
     }
 }

@@ -5,7 +5,46 @@ public final class Vec {
     private Vec() {
     }
 
-    /** y[yOff..yOff+n) += a * x[xOff..xOff+n) */
+    /**
+     * y[from..to) += a * x[from..to). Both arrays use the SAME index: JDK 17's SuperWord only vectorises when it can
+     * prove the references share alignment, which fails for two different unknown offsets (see axpy).
+     */
+    public static void axpyRange(double a, double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] += a * x[i];
+        }
+    }
+
+    /** y[from..to) += x[from..to), same index on both arrays (vectorises). */
+    public static void addRange(double[] x, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] += x[i];
+        }
+    }
+
+    /** Splits a row-major [rows][cols] flat matrix into row arrays (each starting at index 0, see axpyRange). */
+    public static void toRows(double[] src, int rows, int cols, double[][] dst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, r * cols, dst[r], 0, cols);
+        }
+    }
+
+    public static void fromRows(double[][] src, int rows, int cols, double[] dst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src[r], 0, dst, r * cols, cols);
+        }
+    }
+
+    /** Column-transposed rows: dst[c][r] = src[r*cols + c]. */
+    public static void toTransposedRows(double[] src, int rows, int cols, double[][] dst) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst[c][r] = src[r * cols + c];
+            }
+        }
+    }
+
+    /** y[yOff..yOff+n) += a * x[xOff..xOff+n) (scalar on JDK 17 when the offsets differ; use for short loops). */
     public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
             y[yOff + i] += a * x[xOff + i];
