@@ -71,11 +71,23 @@ public final class ForecasterApp implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
                 config.get("http.advertised.host") + ":" + config.getInt("http.port"));
         p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+        p.put(BoundedMemoryRocksDbConfig.CACHE_BYTES, config.get(BoundedMemoryRocksDbConfig.CACHE_BYTES));
+        p.put(BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES, config.get(BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES));
         return p;
     }
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The trainer service, or null when retraining is off. */
+    public TrainerService trainer() {
+        return trainer;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
     }
 
     public AppConfig config() {

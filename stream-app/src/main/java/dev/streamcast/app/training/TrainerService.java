@@ -55,6 +55,8 @@ public final class TrainerService implements AutoCloseable {
     });
     private final Thread poller;
     private volatile boolean running = true;
+    private volatile boolean active;
+    private volatile int published;
     private Future<?> inFlight;
     private long lastTrainingEnd;
 
@@ -130,11 +132,14 @@ public final class TrainerService implements AutoCloseable {
             Trainer.Outcome o = trainer.train(samples, registry.current(), modelName);
             long took = System.nanoTime() - start;
             metrics.trainingRun(took, o.candidateMse(), o.accepted());
-            if (o.accepted()) {
+            if (o.accepted() && !running) {
+                LOG.info("shutting down: candidate from {} samples not published", o.samples());
+            } else if (o.accepted()) {
                 String json = o.candidate().toJson();
                 producer.send(new ProducerRecord<>(modelsTopic, modelName, json)).get(30, TimeUnit.SECONDS);
+                published++;
                 LOG.info("published model version {} from {} samples in {} ms: {}",
-                        registry.current().version() + 1, o.samples(), took / 1_000_000, o.reason());
+                        o.candidate().metadata().get("version"), o.samples(), took / 1_000_000, o.reason());
             } else {
                 LOG.info("candidate rejected after {} ms: {}", took / 1_000_000, o.reason());
             }
@@ -149,6 +154,7 @@ public final class TrainerService implements AutoCloseable {
     private final class Rebuild implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            active = false;
             window.clear();
         }
 
@@ -157,6 +163,7 @@ public final class TrainerService implements AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
+            active = true;
             LOG.info("this instance is now the trainer ({})", partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -164,6 +171,16 @@ public final class TrainerService implements AutoCloseable {
                 consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - settings.reservoir()));
             }
         }
+    }
+
+    /** Whether this instance currently holds the trainer role. */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** Models this instance has published since it started. */
+    public int publishedCount() {
+        return published;
     }
 
     @Override
@@ -175,7 +192,13 @@ public final class TrainerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        worker.shutdownNow();
+        worker.shutdown();
+        try {
+            // A training run in flight finishes its current step; it will not publish once running is false.
+            worker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         producer.close(Duration.ofSeconds(5));
     }
 
