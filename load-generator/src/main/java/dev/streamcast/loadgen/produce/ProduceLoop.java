@@ -8,6 +8,7 @@ import dev.streamcast.loadgen.series.SyntheticSource;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,9 @@ public final class ProduceLoop {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Callback statsCallback;
     private final byte[][] faultHeaderValues = new byte[FaultKind.values().length][];
+    private final Headers[] headersByKind = new Headers[FaultKind.values().length];
+    private long headersMillis = Long.MIN_VALUE;
+    private byte[] sentMsValue;
 
     public ProduceLoop(ObservationSource source, FaultPlan faults, RecordEncoder encoder,
                        Producer<byte[], byte[]> producer, String topic, Limits limits, ProduceStats stats,
@@ -135,11 +139,7 @@ public final class ProduceLoop {
     }
 
     private void send(FaultKind kind, int series, byte[] value, boolean expectForecast, long now) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(SENT_MS_HEADER, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
-        if (kind != FaultKind.NONE) {
-            headers.add(FAULT_HEADER, faultHeaderValues[kind.ordinal()]);
-        }
+        Headers headers = headers(kind);
         long ts = encoder.ts();
         listener.sending(series, ts, expectForecast, now);
         stats.sent(kind, value.length, expectForecast);
@@ -150,6 +150,29 @@ public final class ProduceLoop {
             }
         };
         producer.send(new ProducerRecord<>(topic, null, null, encoder.key(), value, headers), cb);
+    }
+
+    /**
+     * Headers for a record sent now. The producer makes a record's headers read-only and never changes them, so one
+     * instance serves every record of the same kind within the same millisecond.
+     */
+    private Headers headers(FaultKind kind) {
+        long ms = System.currentTimeMillis();
+        if (ms != headersMillis) {
+            headersMillis = ms;
+            sentMsValue = Long.toString(ms).getBytes(StandardCharsets.US_ASCII);
+            java.util.Arrays.fill(headersByKind, null);
+        }
+        Headers h = headersByKind[kind.ordinal()];
+        if (h == null) {
+            h = new RecordHeaders();
+            h.add(SENT_MS_HEADER, sentMsValue);
+            if (kind != FaultKind.NONE) {
+                h.add(FAULT_HEADER, faultHeaderValues[kind.ordinal()]);
+            }
+            headersByKind[kind.ordinal()] = h;
+        }
+        return h;
     }
 
     private void awaitDue(long dueNanos) {

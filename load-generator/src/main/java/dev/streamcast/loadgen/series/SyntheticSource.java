@@ -35,19 +35,27 @@ public final class SyntheticSource implements ObservationSource {
     private final PriceShape prices;
     private final long[] steps;
     private final byte[][] keyBytes;
+    /** Kind per series, hashed once: 0 = not yet, 1 = sensor, 2 = price. */
+    private final byte[] kinds;
     private long counter;
 
     public SyntheticSource(Settings s) {
         this.settings = s;
         this.rng = new SplittableRandom(s.seed());
-        this.sensors = new SensorShape(s.seed(), s.spikeProbability(), s.shiftSize(), s.shifts());
+        this.sensors = new SensorShape(s.seed(), s.spikeProbability(), s.shiftSize(), s.shifts(), s.keys());
         this.prices = new PriceShape(s.seed(), s.keys(), s.shifts());
         this.steps = new long[s.keys()];
         this.keyBytes = new byte[s.keys()][];
+        this.kinds = new byte[s.keys()];
     }
 
     public SeriesKind kind(int series) {
-        return SplitMix.unit(settings.seed(), series, 0) < settings.priceFraction() ? SeriesKind.PRICE : SeriesKind.SENSOR;
+        byte k = kinds[series];
+        if (k == 0) {
+            k = SplitMix.unit(settings.seed(), series, 0) < settings.priceFraction() ? (byte) 2 : (byte) 1;
+            kinds[series] = k;
+        }
+        return k == 2 ? SeriesKind.PRICE : SeriesKind.SENSOR;
     }
 
     @Override
