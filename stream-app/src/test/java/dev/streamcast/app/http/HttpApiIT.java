@@ -170,6 +170,9 @@ class HttpApiIT {
         double malformed = counter(a, "streamcast_dlq_total{reason=\"malformed\"}")
                 + counter(b, "streamcast_dlq_total{reason=\"malformed\"}");
         assertEquals(1.0, malformed, 0.0);
+        double scored = counter(a, "streamcast_onestep_error_scaled_count")
+                + counter(b, "streamcast_onestep_error_scaled_count");
+        assertTrue(scored > 0, "one-step errors are recorded once forecasts can be scored");
     }
 
     @Test
