@@ -87,7 +87,11 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
                 st = forecaster.newState(model);
             }
             current = record;
+            int errorPos = st.errorPos;
             Forecast f = forecaster.apply(st, o, model, this::emitSample);
+            if (st.errorPos != errorPos) { // this event scored the previous one-step forecast: export the error
+                metrics.oneStepError(st.errors[(st.errorPos - 1 + st.errors.length) % st.errors.length]);
+            }
             states.put(o.series(), st);
             byte[] out = json.write(f);
             latest.put(o.series(), out);
