@@ -9,18 +9,18 @@ import java.util.Arrays;
  */
 public final class GruLayer extends RecurrentLayer {
     public final boolean resetAfter;
-    private final double[] da;
-    private final double[] dah;
+    private double[][] dahAll;     // resetAfter: gradient of the recurrent pre-activations, [B][3U]
+    private double[] rhAll;        // !resetAfter: r*h per sample, [B*U]
     private final double[] drh;
+    private final double[] gbr;    // resetAfter: recurrent-bias gradient (row 1 of the bias)
 
     public GruLayer(String name, int inputSize, int units, Activation activation, Activation recurrentActivation,
                     boolean resetAfter, boolean returnSequences, WeightVersion version) {
         super(name, inputSize, units, 3, activation, recurrentActivation, returnSequences,
                 resetAfter ? new int[] {2, 3 * units} : new int[] {3 * units}, version);
         this.resetAfter = resetAfter;
-        this.da = new double[3 * units];
-        this.dah = new double[3 * units];
         this.drh = new double[units];
+        this.gbr = new double[3 * units];
     }
 
     @Override
@@ -36,15 +36,11 @@ public final class GruLayer extends RecurrentLayer {
         int gu = 3 * u;
         double[] ax = s.a;
         System.arraycopy(cw.bias, 0, ax, 0, gu);
-        for (int q = 0; q < inputSize; q++) {
-            Vec.axpyRange(x[xOff + q], cw.k[q], ax, 0, gu);
-        }
+        Vec.gemvRows(x, xOff, 1, inputSize, cw.k, 0, ax, 0, gu);
         if (resetAfter) {
             double[] ah = s.b;
             System.arraycopy(cw.bias, gu, ah, 0, gu);
-            for (int i = 0; i < u; i++) {
-                Vec.axpyRange(hPrev[hOff + i], cw.r[i], ah, 0, gu);
-            }
+            Vec.gemvRows(hPrev, hOff, 1, u, cw.r, 0, ah, 0, gu);
             for (int j = 0; j < 2 * u; j++) {
                 g[gOff + j] = ax[j] + ah[j];
             }
@@ -55,14 +51,14 @@ public final class GruLayer extends RecurrentLayer {
                 g[gOff + 2 * u + j] = ax[2 * u + j] + g[gOff + u + j] * hr;
             }
         } else {
-            for (int i = 0; i < u; i++) {
-                Vec.axpyRange(hPrev[hOff + i], cw.r[i], ax, 0, 2 * u);
-            }
+            Vec.gemvRows(hPrev, hOff, 1, u, cw.r, 0, ax, 0, 2 * u);
             System.arraycopy(ax, 0, g, gOff, 2 * u);
             recurrentActivation.applyInPlace(g, gOff, 2 * u);
+            double[] rh = s.b;
             for (int i = 0; i < u; i++) {
-                Vec.axpyRange(g[gOff + u + i] * hPrev[hOff + i], cw.r[i], ax, 2 * u, gu);
+                rh[i] = g[gOff + u + i] * hPrev[hOff + i];
             }
+            Vec.gemvRows(rh, 0, 1, u, cw.r, 0, ax, 2 * u, gu);
             System.arraycopy(ax, 2 * u, g, gOff + 2 * u, u);
         }
         activation.applyInPlace(g, gOff + 2 * u, u);
@@ -77,13 +73,19 @@ public final class GruLayer extends RecurrentLayer {
         prepareBackward();
         int u = units;
         int gu = 3 * u;
-        int f = inputSize;
         int b = B;
         int cw = cacheWidth();
+        if (dahAll == null || dahAll.length < b) {
+            dahAll = new double[b][gu];
+            rhAll = new double[b * u];
+        }
+        Arrays.fill(gbr, 0.0);
         double[] gb = bias.grad;
         for (int t = T - 1; t >= 0; t--) {
             for (int s = 0; s < b; s++) {
                 double[] dh = dhNext[s];
+                double[] da = daAll[s];
+                double[] dhp = dhpAll[s];
                 addUpstream(dOut, outSeq, t, s, dh);
                 int h = (t * b + s) * u;
                 int c = (t * b + s) * cw;
@@ -97,6 +99,7 @@ public final class GruLayer extends RecurrentLayer {
                 }
                 activation.multiplyDeriv(da, 2 * u, cache, c + 2 * u, u);
                 if (resetAfter) {
+                    double[] dah = dahAll[s];
                     for (int j = 0; j < u; j++) {
                         double dc = da[2 * u + j];
                         da[u + j] = dc * cache[c + 3 * u + j];
@@ -105,37 +108,41 @@ public final class GruLayer extends RecurrentLayer {
                     recurrentActivation.multiplyDeriv(da, 0, cache, c, 2 * u);
                     System.arraycopy(da, 0, dah, 0, 2 * u);
                     Vec.addRange(da, gb, 0, gu);
-                    Vec.add(dah, 0, gb, gu, gu);
-                    for (int i = 0; i < u; i++) {
-                        Vec.axpyRange(hs[h + i], dah, gr[i], 0, gu);
-                    }
-                    if (t > 0) {
-                        recurrentGrads(dah, 0, gu);
-                    }
+                    Vec.addRange(dah, gbr, 0, gu);
                 } else {
                     Arrays.fill(drh, 0.0);
-                    for (int j = 2 * u; j < gu; j++) {
-                        Vec.axpyRange(da[j], rt[j], drh, 0, u);
-                    }
+                    Vec.gemvRows(da, 2 * u, 1, u, rt, 2 * u, drh, 0, u);
                     for (int i = 0; i < u; i++) {
                         double ri = cache[c + u + i];
                         double hi = hs[h + i];
-                        Vec.axpyRange(ri * hi, da, gr[i], 2 * u, gu);
+                        rhAll[s * u + i] = ri * hi;
                         da[u + i] = drh[i] * hi;
                         dhp[i] += drh[i] * ri;
                     }
                     recurrentActivation.multiplyDeriv(da, 0, cache, c, 2 * u);
                     Vec.addRange(da, gb, 0, gu);
-                    for (int i = 0; i < u; i++) {
-                        Vec.axpyRange(hs[h + i], da, gr[i], 0, 2 * u);
-                    }
-                    if (t > 0) {
-                        recurrentGrads(da, 0, 2 * u);
+                }
+            }
+            if (resetAfter) {
+                outer(hs, t * b * u, u, gr, u, dahAll, 0, gu);
+            } else {
+                outer(hs, t * b * u, u, gr, u, daAll, 0, 2 * u);
+                outer(rhAll, 0, u, gr, u, daAll, 2 * u, gu);
+            }
+            inputGrads(in, inBase, t, dIn);
+            if (t > 0) {
+                for (int s = 0; s < b; s++) {
+                    if (resetAfter) {
+                        Vec.gemvRows(dahAll[s], 0, 1, gu, rt, 0, dhpAll[s], 0, u);
+                    } else {
+                        Vec.gemvRows(daAll[s], 0, 1, 2 * u, rt, 0, dhpAll[s], 0, u);
                     }
                 }
-                inputGrads(in, inBase + (t * b + s) * f, da, dIn, (t * b + s) * f);
-                System.arraycopy(dhp, 0, dh, 0, u);
+                swapDh();
             }
+        }
+        if (resetAfter) {
+            System.arraycopy(gbr, 0, gb, gu, gu);
         }
         finishBackward();
     }

@@ -6,14 +6,12 @@ import java.util.Arrays;
 public final class LstmLayer extends RecurrentLayer {
     private double[] cs;
     private double[][] dcNext;
-    private final double[] da;
     private final double[] dtc;
 
     public LstmLayer(String name, int inputSize, int units, Activation activation, Activation recurrentActivation,
                      boolean returnSequences, WeightVersion version) {
         super(name, inputSize, units, 4, activation, recurrentActivation, returnSequences, new int[] {4 * units},
                 version);
-        this.da = new double[4 * units];
         this.dtc = new double[units];
     }
 
@@ -47,12 +45,8 @@ public final class LstmLayer extends RecurrentLayer {
         int gu = 4 * u;
         double[] a = s.a;
         System.arraycopy(cw.bias, 0, a, 0, gu);
-        for (int q = 0; q < inputSize; q++) {
-            Vec.axpyRange(x[xOff + q], cw.k[q], a, 0, gu);
-        }
-        for (int i = 0; i < u; i++) {
-            Vec.axpyRange(hPrev[hOff + i], cw.r[i], a, 0, gu);
-        }
+        Vec.gemvRows(x, xOff, 1, inputSize, cw.k, 0, a, 0, gu);
+        Vec.gemvRows(hPrev, hOff, 1, u, cw.r, 0, a, 0, gu);
         System.arraycopy(a, 0, g, gOff, gu);
         recurrentActivation.applyInPlace(g, gOff, 2 * u);
         activation.applyInPlace(g, gOff + 2 * u, u);
@@ -74,7 +68,6 @@ public final class LstmLayer extends RecurrentLayer {
         prepareBackward();
         int u = units;
         int gu = 4 * u;
-        int f = inputSize;
         int b = B;
         int cw = cacheWidth();
         if (dcNext == null || dcNext.length < b) {
@@ -88,6 +81,7 @@ public final class LstmLayer extends RecurrentLayer {
             for (int s = 0; s < b; s++) {
                 double[] dh = dhNext[s];
                 double[] dcn = dcNext[s];
+                double[] da = daAll[s];
                 addUpstream(dOut, outSeq, t, s, dh);
                 int h = (t * b + s) * u;
                 int c = (t * b + s) * cw;
@@ -107,15 +101,15 @@ public final class LstmLayer extends RecurrentLayer {
                 activation.multiplyDeriv(da, 2 * u, cache, c + 2 * u, u);
                 recurrentActivation.multiplyDeriv(da, 3 * u, cache, c + 3 * u, u);
                 Vec.addRange(da, gb, 0, gu);
-                for (int i = 0; i < u; i++) {
-                    Vec.axpyRange(hs[h + i], da, gr[i], 0, gu);
+            }
+            outer(hs, t * b * u, u, gr, u, daAll, 0, gu);
+            inputGrads(in, inBase, t, dIn);
+            if (t > 0) {
+                for (int s = 0; s < b; s++) {
+                    double[] dh = dhNext[s];
+                    Arrays.fill(dh, 0.0);
+                    Vec.gemvRows(daAll[s], 0, 1, gu, rt, 0, dh, 0, u);
                 }
-                inputGrads(in, inBase + (t * b + s) * f, da, dIn, (t * b + s) * f);
-                Arrays.fill(dhp, 0.0);
-                if (t > 0) {
-                    recurrentGrads(da, 0, gu);
-                }
-                System.arraycopy(dhp, 0, dh, 0, u);
             }
         }
         finishBackward();

@@ -33,6 +33,8 @@ public abstract class RecurrentLayer {
     protected double[] hs;
     protected double[] cache;
     protected double[][] dhNext;   // [B][U]
+    protected double[][] dhpAll;   // [B][U] next dhNext being accumulated
+    protected double[][] daAll;    // [B][G*U] pre-activation gradients of one step, all samples
     protected double[][] rt;       // recurrent kernel transposed [G*U][U]
     protected double[][] kt;       // kernel transposed [G*U][F]
     protected double[][] gk;       // kernel gradient rows [F][G*U]
@@ -170,6 +172,8 @@ public abstract class RecurrentLayer {
         Arrays.fill(bias.grad, 0.0);
         if (dhNext == null || dhNext.length < B) {
             dhNext = new double[B][u];
+            dhpAll = new double[B][u];
+            daAll = new double[B][gu];
         }
         for (int i = 0; i < B; i++) {
             Arrays.fill(dhNext[i], 0.0);
@@ -193,27 +197,35 @@ public abstract class RecurrentLayer {
         }
     }
 
-    /** gk[f][:] += x[f]*da[:] and, if requested, dIn[dInOff..+F) = da . K^T. */
-    protected final void inputGrads(double[] in, int xOff, double[] da, double[] dIn, int dInOff) {
-        int gu = gates * units;
-        int f = inputSize;
-        for (int q = 0; q < f; q++) {
-            Vec.axpyRange(in[xOff + q], da, gk[q], 0, gu);
-        }
-        if (dIn != null) {
-            Arrays.fill(dx, 0.0);
-            for (int j = 0; j < gu; j++) {
-                Vec.axpyRange(da[j], kt[j], dx, 0, f);
-            }
-            System.arraycopy(dx, 0, dIn, dInOff, f);
+    /**
+     * Weight gradients of step t for all samples at once: rowsOut[i][from..to) += sum_b m[mBase + b*mStride + i] *
+     * vecs[b][from..to). Grouping samples lets {@link Vec#gemvRows} touch each gradient row once per 4 samples.
+     */
+    protected final void outer(double[] m, int mBase, int mStride, double[][] rowsOut, int nOut, double[][] vecs,
+                               int from, int to) {
+        for (int i = 0; i < nOut; i++) {
+            Vec.gemvRows(m, mBase + i, mStride, B, vecs, 0, rowsOut[i], from, to);
         }
     }
 
-    /** dhp[0..U) += sum_j da[j] * R^T[j] over j in [from, to). */
-    protected final void recurrentGrads(double[] da, int from, int to) {
-        int u = units;
-        for (int j = from; j < to; j++) {
-            Vec.axpyRange(da[j], rt[j], dhp, 0, u);
+    /** Kernel gradient of step t (all samples) from daAll, and dLoss/dInput if requested. */
+    protected final void inputGrads(double[] in, int inBase, int t, double[] dIn) {
+        int gu = gates * units;
+        int f = inputSize;
+        outer(in, inBase + t * B * f, f, gk, f, daAll, 0, gu);
+        if (dIn != null) {
+            for (int s = 0; s < B; s++) {
+                Arrays.fill(dx, 0.0);
+                Vec.gemvRows(daAll[s], 0, 1, gu, kt, 0, dx, 0, f);
+                System.arraycopy(dx, 0, dIn, (t * B + s) * f, f);
+            }
         }
+    }
+
+    /** Swaps the accumulated dhpAll into dhNext for the next (earlier) step. */
+    protected final void swapDh() {
+        double[][] tmp = dhNext;
+        dhNext = dhpAll;
+        dhpAll = tmp;
     }
 }
