@@ -19,6 +19,11 @@ public final class BenchResult {
         return this;
     }
 
+    /** The fields in order, for nesting one result in another. */
+    public Map<String, Object> fields() {
+        return new LinkedHashMap<>(fields);
+    }
+
     public Object get(String name) {
         return fields.get(name);
     }

@@ -42,11 +42,15 @@ public final class BenchRunner {
         SentIndex index = new SentIndex(1 << 16);
         AtomicLong failedExpected = new AtomicLong();
         AtomicLong failedInvalid = new AtomicLong();
+        AtomicLong lastEventTs = new AtomicLong(Long.MIN_VALUE);
         SendListener listener = new SendListener() {
             @Override
             public void sending(int series, long ts, boolean expectForecast, long nanos) {
                 if (expectForecast) {
                     index.put(series, ts, nanos);
+                    if (ts > lastEventTs.get()) {
+                        lastEventTs.lazySet(ts);
+                    }
                 }
             }
 
@@ -71,8 +75,9 @@ public final class BenchRunner {
             readerThread.start();
             Expectation expect = new Expectation(load.stats(), reader, failedExpected, failedInvalid);
             Phases phases = new Phases();
-            try (ProgressLine line = new ProgressLine(log, () -> progressText(load.stats(), reader, expect),
-                    progressMillis, progress)) {
+            try (ProgressLine line = new ProgressLine(log, () -> progressText(phases.phase, load.stats(), reader,
+                    expect), progressMillis, progress)) {
+                phases.line = line;
                 phases.run(load, reader, baseline, expect);
             } finally {
                 reader.stop();
@@ -81,7 +86,11 @@ public final class BenchRunner {
             if (reader.failure() != null) {
                 throw new IllegalStateException("reading the output topics failed", reader.failure());
             }
-            return result(load.stats(), reader, index.counts(), expect, phases);
+            BenchResult r = result(load.stats(), reader, index.counts(), expect, phases);
+            if (lastEventTs.get() != Long.MIN_VALUE) {
+                r.put("last_event_ts", java.time.Instant.ofEpochMilli(lastEventTs.get()).toString());
+            }
+            return r;
         }
     }
 
@@ -107,42 +116,55 @@ public final class BenchRunner {
         long produceEnd;
         boolean overlapped;
         boolean timedOut;
+        volatile String phase = "starting";
+        ProgressLine line;
+
+        private void say(String message) {
+            line.message(message);
+        }
 
         void run(Load load, OutputReader reader, BaselineLifecycle baseline, Expectation expect) throws Exception {
             boolean max = settings.mode() == BenchSettings.Mode.MAX;
             if (baseline != null) {
                 baseline.commitStartOffsets();
                 if (!max) {
-                    log.println("starting the baseline app (" + settings.baseline().processingGuarantee() + ")");
+                    say("starting the baseline app (" + settings.baseline().processingGuarantee() + ")");
                     baseline.start();
                 }
             }
+            phase = max ? "pre-producing" : "producing";
             produceStart = System.nanoTime();
             if (!max) {
                 reader.latencyFrom(produceStart + settings.warmup().toNanos());
                 reader.throughputFrom(produceStart + settings.warmup().toNanos());
             }
-            log.println(max ? "pre-producing the load" : "producing at the set rate while reading outputs");
+            say(max ? "pre-producing the load" : "producing at the set rate while reading outputs");
             load.loop().run();
             produceEnd = load.stats().endNanos();
             if (max) {
                 overlapped = reader.outputs() > 0;
                 if (overlapped) {
-                    log.println("warning: outputs arrived while pre-producing; the app under test was already "
+                    say("warning: outputs arrived while pre-producing; the app under test was already "
                             + "running, so the drain figure is bounded by the generator");
                 }
                 if (baseline != null) {
-                    log.println("starting the baseline app (" + settings.baseline().processingGuarantee() + ")");
+                    say("starting the baseline app (" + settings.baseline().processingGuarantee() + ")");
                     baseline.start();
                 } else if (!overlapped) {
-                    log.println("pre-produced " + load.stats().sent() + " records: start the app under test now "
+                    say("pre-produced " + load.stats().sent() + " records: start the app under test now "
                             + "(waiting up to " + settings.startTimeout().toSeconds() + " s for its first output)");
                 }
+                phase = "waiting for the app";
                 awaitFirstOutput(reader);
+                phase = "draining";
                 long first = reader.firstOutputNanos();
                 reader.throughputFrom((first == 0 ? System.nanoTime() : first) + settings.warmup().toNanos());
             }
+            if (!max) {
+                phase = "tail";
+            }
             timedOut = !awaitTail(reader, expect);
+            phase = timedOut ? "timed out" : "settling";
             if (!timedOut) {
                 Thread.sleep(settings.settle().toMillis());
             }
@@ -223,9 +245,9 @@ public final class BenchRunner {
         return r;
     }
 
-    private String progressText(ProduceStats stats, OutputReader reader, Expectation expect) {
-        return String.format(Locale.ROOT, "%6.1fs sent %,d acked %,d errors %,d | forecasts %,d of %,d dlq %,d of %,d",
-                stats.seconds(), stats.sent(), stats.acked(), stats.failed(), reader.matched(), expect.forecasts(),
+    private String progressText(String phase, ProduceStats stats, OutputReader reader, Expectation expect) {
+        return String.format(Locale.ROOT, "[%s] %6.1fs sent %,d acked %,d errors %,d | forecasts %,d of %,d dlq %,d of %,d",
+                phase, stats.seconds(), stats.sent(), stats.acked(), stats.failed(), reader.matched(), expect.forecasts(),
                 reader.dlq(), expect.deadLetters());
     }
 

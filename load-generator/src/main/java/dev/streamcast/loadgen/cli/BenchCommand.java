@@ -16,7 +16,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,7 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = {"-n", "--count"}, defaultValue = "100000",
-            description = "Records to send; 0 = until --duration (default: ${DEFAULT-VALUE}).")
+            description = "Records to send; 0 = until --duration. Given --duration without --count, the count is "
+                    + "unlimited (default: ${DEFAULT-VALUE}).")
     long count;
 
     @Option(names = {"-d", "--duration"}, defaultValue = "0s", paramLabel = "DURATION",
@@ -97,6 +100,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + "of an outside forecaster; give it its own topics if a forecaster also reads --topic "
                     + "(default: ${DEFAULT-VALUE}).")
     boolean baseline;
+
+    @Option(names = "--compare-baseline", defaultValue = "false",
+            description = "After benching the outside app, bench the in-process baseline with the same load on topics "
+                    + "named with --baseline-topic-suffix, and add its result and the app/baseline ratios "
+                    + "(default: ${DEFAULT-VALUE}).")
+    boolean compareBaseline;
+
+    @Option(names = "--baseline-topic-suffix", defaultValue = ".baseline",
+            description = "Appended to the three topic names for the baseline part of --compare-baseline "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String baselineTopicSuffix;
 
     @Option(names = "--processing-guarantee", defaultValue = "at_least_once",
             paramLabel = "at_least_once|exactly_once_v2",
@@ -139,31 +153,79 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream log = System.err;
         BenchSettings.Mode m = BenchSettings.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
-        if (count == 0 && duration.isZero() && !load.source().isReplay()) {
-            throw new IllegalArgumentException("bench needs --count or --duration");
-        }
         if (!List.of("at_least_once", "exactly_once_v2").contains(processingGuarantee)) {
             throw new IllegalArgumentException("--processing-guarantee must be at_least_once or exactly_once_v2");
         }
-        BaselineSettings base = baseline ? new BaselineSettings(
-                baselineAppId + "-" + Long.toString(System.currentTimeMillis(), 36), topic, forecastsTopic, dlqTopic,
-                processingGuarantee, baselineThreads, baselineMaxValueBytes) : null;
-        BenchSettings settings = new BenchSettings(topic, forecastsTopic, dlqTopic, m, warmup, tailTimeout, settle,
-                startTimeout, base);
-        load.ensureTopics(List.of(topic, forecastsTopic, dlqTopic), log);
+        if (baseline && compareBaseline) {
+            throw new IllegalArgumentException("--baseline and --compare-baseline exclude each other");
+        }
+        // --duration alone means "for this long", not "the default count or this long, whichever comes first".
+        long n = !duration.isZero() && !spec.commandLine().getParseResult().hasMatchedOption("--count") ? 0 : count;
+        if (n == 0 && duration.isZero() && !load.source().isReplay()) {
+            throw new IllegalArgumentException("bench needs --count or --duration");
+        }
         Instant startAt = SourceOptions.parseStart(start);
-        ProduceLoop.Limits limits = new ProduceLoop.Limits(m == BenchSettings.Mode.MAX ? 0 : rate, count,
+        BenchResult app = runOnce(m, n, startAt, baseline, "", log);
+        if (!compareBaseline) {
+            print(app);
+            return exitCode(app);
+        }
+        log.println("now the same load against the in-process baseline, on topics suffixed " + baselineTopicSuffix);
+        BenchResult base = runOnce(m, n, startAt, true, baselineTopicSuffix, log);
+        app.put("baseline", base.fields());
+        app.put("ratio_to_baseline", ratios(app, base));
+        print(app);
+        return Math.max(exitCode(app), exitCode(base));
+    }
+
+    private BenchResult runOnce(BenchSettings.Mode m, long n, Instant startAt, boolean useBaseline, String suffix,
+                                PrintStream log) throws Exception {
+        String in = topic + suffix;
+        String fc = forecastsTopic + suffix;
+        String dl = dlqTopic + suffix;
+        BaselineSettings base = useBaseline ? new BaselineSettings(
+                baselineAppId + "-" + Long.toString(System.currentTimeMillis(), 36), in, fc, dl,
+                processingGuarantee, baselineThreads, baselineMaxValueBytes) : null;
+        BenchSettings settings = new BenchSettings(in, fc, dl, m, warmup, tailTimeout, settle, startTimeout, base);
+        load.ensureTopics(List.of(in, fc, dl), log);
+        ProduceLoop.Limits limits = new ProduceLoop.Limits(m == BenchSettings.Mode.MAX ? 0 : rate, n,
                 duration.toNanos());
         log.println("bench (" + m.name().toLowerCase(Locale.ROOT) + " mode) against "
-                + (baseline ? "the in-process baseline" : "the app reading " + topic) + " at " + load.client().describe());
+                + (useBaseline ? "the in-process baseline" : "the app reading " + in) + " at " + load.client().describe());
         Load.Factory factory = listener -> {
-            LoadOptions.Assembly a = load.assemble(topic, startAt, limits, listener, "load-generator-bench", log);
+            LoadOptions.Assembly a = load.assemble(in, startAt, limits, listener, "load-generator-bench", log);
             return new Load(a.source(), a.loop(), a.stats(), a);
         };
-        BenchResult result = new BenchRunner(settings, load.client(), log, progressInterval.toMillis(), !quiet,
+        BenchResult r = new BenchRunner(settings, load.client(), log, progressInterval.toMillis(), !quiet,
                 keepBaselineTopics).run(factory);
-        spec.commandLine().getOut().println(result.json());
+        r.put("topic", in).put("keys", load.source().isReplay() ? null : load.source().keys)
+                .put("rate_target_per_s", m == BenchSettings.Mode.MAX ? 0.0 : rate);
+        return r;
+    }
+
+    /** app / baseline for throughput and latency percentiles: the forecaster's cost relative to bare plumbing. */
+    private static Map<String, Object> ratios(BenchResult app, BenchResult base) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("throughput", divide(app.get("throughput_per_s"), base.get("throughput_per_s")));
+        Map<?, ?> a = (Map<?, ?>) app.get("latency_ms");
+        Map<?, ?> b = (Map<?, ?>) base.get("latency_ms");
+        for (String p : List.of("p50", "p99", "max")) {
+            r.put("latency_" + p, divide(a.get(p), b.get(p)));
+        }
+        return r;
+    }
+
+    private static Double divide(Object x, Object y) {
+        double d = ((Number) y).doubleValue();
+        return d == 0 ? Double.NaN : ((Number) x).doubleValue() / d;
+    }
+
+    private void print(BenchResult r) {
+        spec.commandLine().getOut().println(r.json());
         spec.commandLine().getOut().flush();
-        return Boolean.TRUE.equals(result.get("all_outputs_accounted")) ? 0 : 3;
+    }
+
+    private static int exitCode(BenchResult r) {
+        return Boolean.TRUE.equals(r.get("all_outputs_accounted")) ? 0 : 3;
     }
 }

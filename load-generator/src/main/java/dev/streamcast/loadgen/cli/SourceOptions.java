@@ -26,6 +26,7 @@ public final class SourceOptions {
             description = "Number of synthetic series (keys), sent round-robin (default: ${DEFAULT-VALUE}).")
     int keys;
 
+
     @Option(names = "--price-fraction", defaultValue = "0.3",
             description = "Share of synthetic series that are prices (GBM with volatility regimes); the rest are "
                     + "seasonal sensors (default: ${DEFAULT-VALUE}).")

@@ -54,6 +54,17 @@ public final class ProgressLine implements AutoCloseable {
         out.flush();
     }
 
+    /** Prints a message on its own line without garbling the progress line. */
+    public synchronized void message(String text) {
+        if (inPlace && lastWidth > 0) {
+            out.print("\r" + text + " ".repeat(Math.max(0, lastWidth - text.length())) + "\n");
+            lastWidth = 0;
+        } else {
+            out.println(text);
+        }
+        out.flush();
+    }
+
     @Override
     public void close() {
         if (!running) {
