@@ -55,6 +55,7 @@ stop_all() {
     KAFKA_PORT="$kafka_port" KAFKA_DATA_DIR="$demo/kafka" scripts/local-kafka.sh stop >/dev/null || true
   fi
   say "stopped: nothing left running. Logs are in $demo/"
+  exit 0
 }
 trap stop_all INT TERM EXIT
 
