@@ -34,12 +34,23 @@ public final class DenseLayer {
         double[] w = kernel.value;
         System.arraycopy(bias.value, 0, o, oOff, n);
         if (n == 1) {
-            // single output: a dot product (the common forecasting head)
-            double s = o[oOff];
-            for (int i = 0; i < inputSize; i++) {
-                s += in[inOff + i] * w[i];
+            // single output (the common forecasting head): a dot product with 4 independent partial sums
+            int m = inputSize;
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            int i = 0;
+            for (; i + 3 < m; i += 4) {
+                s0 += in[inOff + i] * w[i];
+                s1 += in[inOff + i + 1] * w[i + 1];
+                s2 += in[inOff + i + 2] * w[i + 2];
+                s3 += in[inOff + i + 3] * w[i + 3];
             }
-            o[oOff] = s;
+            for (; i < m; i++) {
+                s0 += in[inOff + i] * w[i];
+            }
+            o[oOff] += (s0 + s1) + (s2 + s3);
         } else {
             for (int i = 0; i < inputSize; i++) {
                 Vec.axpy(in[inOff + i], w, i * n, o, oOff, n);

@@ -131,12 +131,10 @@ public final class GruLayer extends RecurrentLayer {
             }
             inputGrads(in, inBase, t, dIn);
             if (t > 0) {
-                for (int s = 0; s < b; s++) {
-                    if (resetAfter) {
-                        Vec.gemvRows(dahAll[s], 0, 1, gu, rt, 0, dhpAll[s], 0, u);
-                    } else {
-                        Vec.gemvRows(daAll[s], 0, 1, 2 * u, rt, 0, dhpAll[s], 0, u);
-                    }
+                if (resetAfter) {
+                    recurrentGrads(dahAll, gu, dhpAll);
+                } else {
+                    recurrentGrads(daAll, 2 * u, dhpAll);
                 }
                 swapDh();
             }

@@ -106,10 +106,9 @@ public final class LstmLayer extends RecurrentLayer {
             inputGrads(in, inBase, t, dIn);
             if (t > 0) {
                 for (int s = 0; s < b; s++) {
-                    double[] dh = dhNext[s];
-                    Arrays.fill(dh, 0.0);
-                    Vec.gemvRows(daAll[s], 0, 1, gu, rt, 0, dh, 0, u);
+                    Arrays.fill(dhNext[s], 0.0);
                 }
+                recurrentGrads(daAll, gu, dhNext);
             }
         }
         finishBackward();

@@ -222,6 +222,14 @@ public abstract class RecurrentLayer {
         }
     }
 
+    /** dh[s] += sum_{j<n} vecs[s][j] * R^T[j] for every sample. */
+    protected final void recurrentGrads(double[][] vecs, int n, double[][] dh) {
+        int u = units;
+        for (int s = 0; s < B; s++) {
+            Vec.gemvRows(vecs[s], 0, 1, n, rt, 0, dh[s], 0, u);
+        }
+    }
+
     /** Swaps the accumulated dhpAll into dhNext for the next (earlier) step. */
     protected final void swapDh() {
         double[][] tmp = dhNext;
