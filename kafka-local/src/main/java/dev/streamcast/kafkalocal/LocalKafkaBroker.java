@@ -5,6 +5,9 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -18,7 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +41,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path dataDir;
+    private final SecureBrokerSettings security;
 
-    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir) {
+    private LocalKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path dataDir,
+            SecureBrokerSettings security) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.dataDir = dataDir;
+        this.security = security;
     }
 
     /** Starts a broker on a random free port with its data in a fresh temporary directory. */
@@ -60,18 +70,45 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with extra broker settings that override the defaults. */
     public static LocalKafkaBroker start(Path dataDir, int port, Map<String, String> overrides) {
+        return start(dataDir, port, overrides, null);
+    }
+
+    /**
+     * A broker whose only client listener is {@code SASL_SSL} (SCRAM-SHA-512, TLS with the certificate of
+     * {@code secure}); the users of {@code secure} exist from the start. See {@link SecureBrokerSettings}.
+     */
+    public static LocalKafkaBroker startSecured(Path dataDir, int port, SecureBrokerSettings secure) {
+        return startSecured(dataDir, port, secure, Map.of());
+    }
+
+    /** As {@link #startSecured(Path, int, SecureBrokerSettings)}, with extra broker settings over the defaults. */
+    public static LocalKafkaBroker startSecured(Path dataDir, int port, SecureBrokerSettings secure,
+            Map<String, String> overrides) {
+        return start(dataDir, port, overrides, secure);
+    }
+
+    private static LocalKafkaBroker start(Path dataDir, int port, Map<String, String> overrides,
+            SecureBrokerSettings secure) {
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         Path logDir = dataDir.resolve("kraft-logs");
         Properties props = BrokerSettings.singleNode(brokerPort, controllerPort, logDir);
+        if (secure != null) {
+            secure.brokerOverrides(brokerPort, controllerPort).forEach(props::setProperty);
+        }
         overrides.forEach(props::setProperty);
         KafkaConfig config = KafkaConfig.fromProps(props, false);
-        formatIfNeeded(props, logDir, dataDir);
+        formatIfNeeded(props, logDir, dataDir, secure == null ? List.of() : secure.formatArguments());
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         String bootstrap = "127.0.0.1:" + brokerPort;
-        LocalKafkaBroker broker = new LocalKafkaBroker(server, bootstrap, dataDir);
-        broker.awaitReady(Duration.ofSeconds(60));
+        LocalKafkaBroker broker = new LocalKafkaBroker(server, bootstrap, dataDir, secure);
+        try {
+            broker.awaitReady(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         return broker;
     }
 
@@ -83,13 +120,43 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
+    /** The security settings of a broker from {@link #startSecured}; empty for a plaintext broker. */
+    public Optional<SecureBrokerSettings> security() {
+        return Optional.ofNullable(security);
+    }
+
+    /**
+     * Settings for an admin client of this broker: the bootstrap servers and, on a secured broker, the admin
+     * user's SASL_SSL settings (a super user when ACLs are on). Contains a password on a secured broker.
+     */
+    public Map<String, Object> adminClientProperties() {
+        Map<String, Object> p = new HashMap<>();
+        if (security != null) {
+            p.putAll(security.adminClientProperties());
+        }
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return p;
+    }
+
+    /** Creates or changes a SCRAM-SHA-512 user over the Admin API (secured brokers). */
+    public void upsertScramUser(String user, String password) {
+        try (Admin admin = Admin.create(adminClientProperties())) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create SCRAM user " + user + " on " + bootstrapServers + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         server.shutdown();
         server.awaitShutdown();
     }
 
-    private static void formatIfNeeded(Properties props, Path logDir, Path dataDir) {
+    private static void formatIfNeeded(Properties props, Path logDir, Path dataDir, List<String> extraArgs) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -102,9 +169,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 props.store(out, "kafka-local format settings");
             }
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            int code = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString(), "--standalone"
-            }, new PrintStream(captured, true, StandardCharsets.UTF_8));
+            List<String> args = new ArrayList<>(List.of(
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString(), "--standalone"));
+            args.addAll(extraArgs);
+            int code = StorageTool.execute(args.toArray(String[]::new),
+                    new PrintStream(captured, true, StandardCharsets.UTF_8));
+            if (!extraArgs.isEmpty()) {
+                // The file held passwords (TLS stores, the broker's own SASL login); the format is done with it.
+                Files.deleteIfExists(configFile);
+            }
             if (code != 0) {
                 throw new IllegalStateException("formatting Kafka storage in " + logDir + " failed (exit " + code
                         + "): " + captured.toString(StandardCharsets.UTF_8));
@@ -117,7 +190,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(adminClientProperties());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         try (Admin admin = Admin.create(props)) {

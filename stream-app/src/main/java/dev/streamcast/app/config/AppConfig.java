@@ -3,6 +3,7 @@ package dev.streamcast.app.config;
 import dev.streamcast.app.forecast.ForecastSettings;
 import dev.streamcast.app.topology.TopologySettings;
 import dev.streamcast.app.training.TrainerSettings;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  */
 public final class AppConfig {
 
-    private static final Set<String> SECRET_WORDS = Set.of("password", "jaas", "secret", "token", "key");
+    private static final Set<String> SECRET_WORDS =
+            Set.of("password", "jaas", "secret", "token", "key", "credential", "private");
 
     private final Map<String, String> values;
 
@@ -148,16 +150,21 @@ public final class AppConfig {
         return out;
     }
 
-    /** Only the plain-client subset (no Streams-only keys), for the trainer's consumer/producer and admin. */
+    /**
+     * The settings every plain client (the trainer's consumer and producer, the admin client) takes: each key from
+     * {@link #kafkaClientProps()} that producers, consumers and admin clients all recognise, so every client security
+     * setting ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}, {@code security.providers}) and connection
+     * setting ({@code client.dns.lookup}, timeouts, ...) passes through unchanged; {@code client.id} is left to
+     * each client.
+     */
     public Map<String, Object> plainClientProps() {
-        Set<String> known = new java.util.HashSet<>();
-        known.addAll(ProducerConfig.configNames());
-        known.addAll(ConsumerConfig.configNames());
-        known.addAll(AdminClientConfig.configNames());
+        Set<String> common = new java.util.HashSet<>(ProducerConfig.configNames());
+        common.retainAll(ConsumerConfig.configNames());
+        common.retainAll(AdminClientConfig.configNames());
+        common.remove(CommonClientConfigs.CLIENT_ID_CONFIG);
         Map<String, Object> out = new HashMap<>();
         for (Map.Entry<String, Object> e : kafkaClientProps().entrySet()) {
-            if (known.contains(e.getKey()) && (e.getKey().startsWith("security.") || e.getKey().startsWith("ssl.")
-                    || e.getKey().startsWith("sasl.") || e.getKey().equals("bootstrap.servers"))) {
+            if (common.contains(e.getKey())) {
                 out.put(e.getKey(), e.getValue());
             }
         }
@@ -178,7 +185,8 @@ public final class AppConfig {
         return out;
     }
 
-    static boolean isSecret(String key) {
+    /** True for keys whose values are never shown: passwords, JAAS lines, secrets, tokens, keys, credentials. */
+    public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return SECRET_WORDS.stream().anyMatch(k::contains) && !k.endsWith(".type") && !k.endsWith(".algorithm");
     }
