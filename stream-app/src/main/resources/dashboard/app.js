@@ -30,7 +30,9 @@
     });
   }
 
+  // Forecast values at full precision (6 significant digits); meters and scores at 3, which is all they mean.
   const num = v => (v === null || v === undefined || !isFinite(v)) ? '–' : StreamcastChart.fmtNum(v);
+  const num3 = v => (v === null || v === undefined || !isFinite(v)) ? '–' : String(Number(v.toPrecision(3)));
   const conn = (s, bad) => { $('conn').textContent = s; $('conn').style.color = bad ? '#b91c1c' : ''; };
 
   // ---- series list ----
@@ -141,18 +143,19 @@
       ['last value', num(f.value) + (f.imputed ? ' (imputed)' : '')],
       ['last ts', f.ts ? new Date(f.ts).toISOString() : '–'],
       ['model version', f.model_version === undefined ? '–' : 'v' + f.model_version + (f.warm ? '' : ' (warming up)')],
-      ['forecast MAE (plotted)', n ? num(abs / n) + ' over ' + n + ', mean lead ' + (leads / n).toFixed(1) : '–'],
+      ['forecast MAE (plotted)', n ? num3(abs / n) + ' over ' + n + ', mean lead ' + (leads / n).toFixed(1) : '–'],
       ['interval coverage', n ? (100 * inside / n).toFixed(0) + '% of ' + n : '–'],
-      ['recent error / scale', num(st.recent_error_mean_scaled)],
+      ['recent error / scale', num3(st.recent_error_mean_scaled)],
     ]);
   }
 
   function renderHorizon(ahead) {
     const tb = $('horizon').tBodies[0];
     while (tb.firstChild) tb.removeChild(tb.firstChild);
+    const span = ahead.length ? ahead[ahead.length - 1].ts - ahead[0].ts : 0;
     ahead.forEach(h => {
       const tr = document.createElement('tr');
-      [StreamcastChart.fmtTime(h.ts), num(h.mean), num(h.lower), num(h.upper)].forEach(v => {
+      [StreamcastChart.fmtTime(h.ts, span), num(h.mean), num(h.lower), num(h.upper)].forEach(v => {
         const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
       });
       tb.appendChild(tr);
@@ -184,11 +187,11 @@
       ['events accepted', String(st.events_accepted)],
       ['forecasts', String(st.forecasts)],
       ['dead letters', dlq || 'none'],
-      ['step p50 / p99', num(st.step_ms.p50) + ' / ' + num(st.step_ms.p99) + ' ms'],
+      ['step p50 / p99', num3(st.step_ms.p50) + ' / ' + num3(st.step_ms.p99) + ' ms'],
     ]);
     setDl($('accuracy'), [
-      ['one-step error / scale', 'mean ' + num(st.onestep_error_scaled.mean) + ', p50 ' + num(st.onestep_error_scaled.p50)
-        + ', p90 ' + num(st.onestep_error_scaled.p90)],
+      ['one-step error / scale', 'mean ' + num3(st.onestep_error_scaled.mean) + ', p50 ' + num3(st.onestep_error_scaled.p50)
+        + ', p90 ' + num3(st.onestep_error_scaled.p90)],
       ['training runs', st.training.runs + ' (' + st.training.published + ' published, ' + st.training.rejected + ' rejected)'],
       ['model versions here', ''],
     ]);

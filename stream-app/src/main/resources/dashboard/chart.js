@@ -18,14 +18,20 @@ const StreamcastChart = (() => {
     return t;
   }
 
-  function fmtTime(ms) {
-    const d = new Date(ms);
-    return d.toISOString().slice(5, 16).replace('T', ' ');
+  // Times in UTC, as precise as the visible span needs (series steps range from seconds to days).
+  function fmtTime(ms, span) {
+    const iso = new Date(ms).toISOString();
+    if (span === undefined || span < 3600e3) return iso.slice(11, 19);
+    if (span < 2 * 86400e3) return iso.slice(5, 16).replace('T', ' ');
+    return iso.slice(0, 10);
   }
 
-  function fmtNum(v) {
+  // With a step (axis ticks): just enough decimals to tell ticks apart; otherwise six significant digits.
+  function fmtNum(v, step) {
     const a = Math.abs(v);
-    return a >= 1e4 || (a > 0 && a < 1e-2) ? v.toExponential(2) : v.toFixed(a >= 100 ? 0 : 2);
+    if (a >= 1e7 || (a > 0 && a < 1e-4)) return v.toExponential(3);
+    if (step > 0) return v.toFixed(Math.min(6, Math.max(0, Math.ceil(-Math.log10(step)))));
+    return String(Number(v.toPrecision(6)));
   }
 
   function path(points, sx, sy, key) {
@@ -61,14 +67,17 @@ const StreamcastChart = (() => {
     for (let i = 0; i <= 4; i++) {
       const v = y0 + (y1 - y0) * i / 4, y = sy(v);
       el('line', { x1: L, x2: W - R, y1: y, y2: y, class: 'axis' }, svg);
-      text(svg, L - 4, y + 4, fmtNum(v), 'tick', 'end');
+      text(svg, L - 4, y + 4, fmtNum(v, (y1 - y0) / 4), 'tick', 'end');
     }
     for (let i = 0; i <= 3; i++) {
       const t = t0 + (t1 - t0) * i / 3;
-      text(svg, sx(t), H - 8, fmtTime(t), 'tick', i === 0 ? 'start' : i === 3 ? 'end' : 'middle');
+      text(svg, sx(t), H - 8, fmtTime(t, t1 - t0), 'tick', i === 0 ? 'start' : i === 3 ? 'end' : 'middle');
     }
+    // The horizon fans out from the last actual, so line and band both start there.
+    const last = m.actual[m.actual.length - 1];
+    const ahead = [{ ts: last.ts, mean: last.value, lower: last.value, upper: last.value }].concat(m.ahead);
     el('path', { d: bandPath(m.past, sx, sy), class: 'band' }, svg);
-    el('path', { d: bandPath(m.ahead, sx, sy), class: 'ahead-band' }, svg);
+    el('path', { d: bandPath(ahead, sx, sy), class: 'ahead-band' }, svg);
     if (m.past.length > 1) el('path', { d: path(m.past, sx, sy, 'mean'), class: 'forecast' }, svg);
     m.versions.forEach(v => {
       const x = sx(v.ts);
@@ -78,8 +87,6 @@ const StreamcastChart = (() => {
     el('path', { d: path(m.actual, sx, sy, 'value'), class: 'actual' }, svg);
     m.actual.forEach(p => el('circle', { cx: sx(p.ts), cy: sy(p.value), r: 2,
       class: 'actual-dot' + (p.imputed ? ' imputed' : '') }, svg));
-    const last = m.actual[m.actual.length - 1];
-    const ahead = [{ ts: last.ts, mean: last.value, lower: last.value, upper: last.value }].concat(m.ahead);
     el('path', { d: path(ahead, sx, sy, 'mean'), class: 'ahead' }, svg);
   }
 
