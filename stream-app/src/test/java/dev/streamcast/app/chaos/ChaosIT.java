@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Short form (part of {@code mvn verify}, about 2-3 minutes). Long form: {@code scripts/chaos.sh} or
  * {@code mvn -f stream-app/pom.xml verify -Dit.test=ChaosIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dchaos.long=true}; knobs {@code chaos.keys}, {@code chaos.events} (per key), {@code chaos.rate} (records/s),
- * {@code chaos.seed}, {@code chaos.broker.restarts}.
+ * {@code chaos.seed}, {@code chaos.broker.restarts}; {@code -Dchaos.guarantee=at_least_once} is the negative control
+ * (the verifier must then report doubled forecasts).
  */
 class ChaosIT {
 
@@ -50,6 +51,8 @@ class ChaosIT {
     private static final int BROKER_RESTARTS = Integer.getInteger("chaos.broker.restarts", LONG ? 2 : 1);
     private static final long SEED = Long.getLong("chaos.seed", System.nanoTime());
     private static final int WINDOW = 8;
+    /** Only for showing that the verifier catches violations: at_least_once must fail this test. */
+    private static final String GUARANTEE = System.getProperty("chaos.guarantee", "exactly_once_v2");
 
     @TempDir
     Path tmp;
@@ -67,7 +70,8 @@ class ChaosIT {
         Files.createDirectories(brokerDir);
         Log log = new Log();
         log.add("seed " + SEED + " (rerun with -Dchaos.seed=" + SEED + "), " + KEYS + " keys x " + EVENTS
-                + " events at " + RATE + "/s, broker restarts " + BROKER_RESTARTS + (LONG ? ", long form" : ""));
+                + " events at " + RATE + "/s, broker restarts " + BROKER_RESTARTS + ", " + GUARANTEE
+                + (LONG ? ", long form" : ""));
 
         LocalKafkaBroker broker = LocalKafkaBroker.start(brokerDir, 0);
         int brokerPort = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers()
@@ -174,7 +178,7 @@ class ChaosIT {
     private static Map<String, String> settings(String app) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("application.id", app);
-        s.put("processing.guarantee", "exactly_once_v2");
+        s.put("processing.guarantee", GUARANTEE);
         s.put("retrain.enabled", "false");
         s.put("topic.observations", app + "-obs");
         s.put("topic.forecasts", app + "-fc");
