@@ -30,6 +30,11 @@ public final class ModelDocument {
     public static final String FORMAT = "streamcast-model";
     public static final int FORMAT_VERSION = 1;
 
+    /** Sanity limits so a hostile document cannot make the loader allocate gigabytes. */
+    static final int MAX_UNITS = 4096;
+    static final int MAX_LAYERS = 64;
+    static final long MAX_PARAMETERS = 50_000_000L;
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -220,14 +225,31 @@ public final class ModelDocument {
         }
         JsonNode config = object(root, "config", "");
         int features = integer(config, "features", "config.");
+        if (features <= 0 || features > MAX_UNITS) {
+            throw new ModelDocumentException("config.features must be in 1.." + MAX_UNITS + ", got " + features);
+        }
         long seed = config.has("seed") ? longValue(config, "seed", "config.") : 0L;
         JsonNode layersNode = config.get("layers");
         if (layersNode == null || !layersNode.isArray() || layersNode.isEmpty()) {
             throw new ModelDocumentException("config.layers must be a non-empty array");
         }
+        if (layersNode.size() > MAX_LAYERS) {
+            throw new ModelDocumentException("config.layers has " + layersNode.size() + " layers; at most " + MAX_LAYERS
+                    + " are supported");
+        }
         List<LayerConfig> layers = new ArrayList<>();
+        long params = 0;
+        int in = features;
         for (int i = 0; i < layersNode.size(); i++) {
-            layers.add(layer(layersNode.get(i), "config.layers[" + i + "]."));
+            LayerConfig l = layer(layersNode.get(i), "config.layers[" + i + "].");
+            int g = l.type == LayerConfig.Type.LSTM ? 4 : l.type == LayerConfig.Type.GRU ? 3 : 1;
+            params += (long) g * l.units * (in + l.units + 2) + l.units;
+            in = l.units;
+            layers.add(l);
+        }
+        if (params > MAX_PARAMETERS) {
+            throw new ModelDocumentException("config describes about " + params + " parameters; at most "
+                    + MAX_PARAMETERS + " are supported");
         }
         Network net;
         try {
@@ -290,8 +312,8 @@ public final class ModelDocument {
             throw new ModelDocumentException(where + "type: " + e.getMessage());
         }
         int units = integer(n, "units", where);
-        if (units <= 0) {
-            throw new ModelDocumentException(where + "units must be > 0, got " + units);
+        if (units <= 0 || units > MAX_UNITS) {
+            throw new ModelDocumentException(where + "units must be in 1.." + MAX_UNITS + ", got " + units);
         }
         Activation act = activation(n, "activation", where);
         Activation rec = null;

@@ -93,5 +93,37 @@ class ModelDocumentTest {
         rejects(tampered, "contentHash mismatch");
         rejects(ok.replaceFirst("\"units\" : 2", "\"units\" : 3"), "has shape");
         rejects(ok.replaceFirst("\"features\" : 1", "\"features\" : \"one\""), "config.features' must be an integer");
+        rejects(ok.replaceFirst("\"units\" : 2", "\"units\" : 2000000000"), "units must be in 1..4096");
+        rejects(ok.replace("\"weights\" : [", "\"weights\" : 5, \"x\" : ["), "'weights' must be an array");
+    }
+
+    /** Random damage (character edits) must only ever produce ModelDocumentException, never another exception. */
+    @Test
+    void damagedDocumentsOnlyThrowModelDocumentException() {
+        String ok = json();
+        dev.streamcast.model.internal.SplitMix64 r = new dev.streamcast.model.internal.SplitMix64(5);
+        String alphabet = "{}[]:,\"0123456789.-eE truefalsnul";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder sb = new StringBuilder(ok);
+            int edits = 1 + r.below(3);
+            for (int e = 0; e < edits; e++) {
+                int at = r.below(sb.length());
+                switch (r.below(3)) {
+                    case 0:
+                        sb.deleteCharAt(at);
+                        break;
+                    case 1:
+                        sb.insert(at, alphabet.charAt(r.below(alphabet.length())));
+                        break;
+                    default:
+                        sb.setCharAt(at, alphabet.charAt(r.below(alphabet.length())));
+                }
+            }
+            try {
+                ModelDocument.fromJson(sb.toString());
+            } catch (ModelDocumentException expected) {
+                assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank());
+            }
+        }
     }
 }
