@@ -123,6 +123,11 @@ public final class GruLayer extends RecurrentLayer {
                     Vec.addRange(da, gb, 0, gu);
                 }
             }
+            if (t == 0) {
+                // h_0 = 0 (and so r*h_0 = 0) contributes nothing to the recurrent kernel gradient
+                inputGrads(in, inBase, t, dIn);
+                continue;
+            }
             if (resetAfter) {
                 outer(hs, t * b * u, u, gr, u, dahAll, 0, gu);
             } else {

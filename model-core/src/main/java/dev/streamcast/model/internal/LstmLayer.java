@@ -102,7 +102,9 @@ public final class LstmLayer extends RecurrentLayer {
                 recurrentActivation.multiplyDeriv(da, 3 * u, cache, c + 3 * u, u);
                 Vec.addRange(da, gb, 0, gu);
             }
-            outer(hs, t * b * u, u, gr, u, daAll, 0, gu);
+            if (t > 0) {   // h_0 = 0 contributes nothing to the recurrent kernel gradient
+                outer(hs, t * b * u, u, gr, u, daAll, 0, gu);
+            }
             inputGrads(in, inBase, t, dIn);
             if (t > 0) {
                 for (int s = 0; s < b; s++) {

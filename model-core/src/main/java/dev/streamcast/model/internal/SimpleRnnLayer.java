@@ -43,7 +43,9 @@ public final class SimpleRnnLayer extends RecurrentLayer {
                 activation.multiplyDeriv(da, 0, hs, ((t + 1) * b + s) * u, u);
                 Vec.addRange(da, gb, 0, u);
             }
-            outer(hs, t * b * u, u, gr, u, daAll, 0, u);
+            if (t > 0) {   // h_0 = 0 contributes nothing to the recurrent kernel gradient
+                outer(hs, t * b * u, u, gr, u, daAll, 0, u);
+            }
             inputGrads(in, inBase, t, dIn);
             if (t > 0) {
                 for (int s = 0; s < b; s++) {
