@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcast.kafkalocal.LocalKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -30,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * partitions, and a series owned by one is asked for through the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HttpApiIT {
 
     static final int SERIES = 24;
@@ -213,6 +217,32 @@ class HttpApiIT {
             assertNotEquals("", r.headers().firstValue("Retry-After").orElse(""));
             assertEquals(503, idle.get("/ready").statusCode());
             assertEquals(503, idle.get("/series").statusCode());
+        }
+    }
+
+    /** Last, as it changes the group: while a third instance joins, answers are 200 or a 503 with Retry-After. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whileTheGroupRebalancesAnswersAreCorrectOrRetryable(@TempDir Path stateC) throws Exception {
+        try (Instance c = new Instance(broker.bootstrapServers(), "http-it", stateC, Map.of())) {
+            c.start();
+            long until = System.currentTimeMillis() + 8_000;
+            int ok = 0;
+            int retry = 0;
+            while (System.currentTimeMillis() < until) {
+                for (int s = 0; s < SERIES; s += 3) {
+                    HttpResponse<String> r = a.get("/series/s-" + s);
+                    if (r.statusCode() == 200) {
+                        assertEquals("s-" + s, json(r).get("series").asText());
+                        ok++;
+                    } else {
+                        assertEquals(503, r.statusCode(), r.body());
+                        assertTrue(r.headers().firstValue("Retry-After").isPresent(), "503 without Retry-After");
+                        retry++;
+                    }
+                }
+            }
+            assertTrue(ok > 0, "answers resume: " + ok + " x 200, " + retry + " x 503");
         }
     }
 
