@@ -29,7 +29,7 @@ class ModelViewTest {
         meta.put(ModelDocuments.VERSION, 3);
         meta.put(ModelDocuments.PARENT, 2);
         meta.put(ModelDocuments.WINDOW, 24);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "diff-ewms-v1"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", dev.streamcast.app.forecast.Normalisation.METHOD));
         RnnModel model = ModelDocuments.toServing(ModelDocument.of(net, meta));
 
         JsonNode plain = JSON.readTree(ModelView.current(model, Query.parse(null)).body());
