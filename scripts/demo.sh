@@ -69,6 +69,8 @@ fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null; then
   say "port $http_port is taken; set DEMO_HTTP_PORT to a free port"; exit 1
 fi
+# A broker left by an earlier demo that was killed hard (kill -9) would keep the port: stop it before wiping.
+KAFKA_PORT="$kafka_port" KAFKA_DATA_DIR="$demo/kafka" scripts/local-kafka.sh stop >/dev/null 2>&1 || true
 rm -rf "$demo" && mkdir -p "$demo"
 say "starting Kafka on 127.0.0.1:$kafka_port (data in $demo/kafka)..."
 broker_started=yes
