@@ -1,6 +1,8 @@
 package dev.streamcast.app.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcast.app.forecast.ForecastSettings;
+import dev.streamcast.app.forecast.Smoothing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +13,24 @@ public final class BacktestReport {
 
     /** Scores plus the points behind them, for the HTML report. */
     public record Scored(List<SeriesScore> series, SeriesScore overall, Map<String, List<Scoring.Point>> points,
-                         Map<String, Integer> firstScored) {
+                         Map<String, Integer> firstScored, Map<String, StepScores> steps,
+                         Map<String, Double> naiveHalfWidth) {
     }
 
     private BacktestReport() {
     }
 
     public static Scored score(BacktestRunner.Result result, double testFraction) {
+        return score(result, testFraction, ForecastSettings.AUTO_PERIOD, 0.9);
+    }
+
+    /**
+     * @param period the configured season ({@code forecast.season.period}) for the seasonal naive benchmark
+     * @param level  the interval level, for the naive method's empirical interval
+     */
+    public static Scored score(BacktestRunner.Result result, double testFraction, int period, double level) {
+        Map<String, StepScores> steps = new java.util.LinkedHashMap<>();
+        Map<String, Double> naiveWidths = new java.util.LinkedHashMap<>();
         List<SeriesScore> scores = new ArrayList<>();
         Map<String, List<Scoring.Point>> allPoints = new java.util.LinkedHashMap<>();
         Map<String, Integer> starts = new java.util.LinkedHashMap<>();
@@ -40,6 +53,9 @@ public final class BacktestReport {
                 }
             }
             starts.put(e.getKey(), first);
+            long spacing = n > 1 ? rows.get(1).ts() - rows.get(0).ts() : 0;
+            steps.put(e.getKey(), Scoring.steps(values, forecasts, first, Smoothing.period(spacing, period)));
+            naiveWidths.put(e.getKey(), Scoring.naiveHalfWidth(values, first, level));
             allPoints.put(e.getKey(), points);
             if (!points.isEmpty()) {
                 scores.add(Scoring.score(e.getKey(), points, Scoring.naiveScale(values, first)));
@@ -48,6 +64,6 @@ public final class BacktestReport {
         if (scores.isEmpty()) {
             throw new IllegalArgumentException("no series has a point to score; is the file too short?");
         }
-        return new Scored(scores, Scoring.overall(scores), allPoints, starts);
+        return new Scored(scores, Scoring.overall(scores), allPoints, starts, steps, naiveWidths);
     }
 }

@@ -35,6 +35,7 @@ public final class HtmlReport {
         }
         row(html, scored.overall());
         html.append("</table>");
+        steps(html, scored);
         for (SeriesScore s : scored.series()) {
             html.append("<h2>").append(escape(s.series())).append("</h2>");
             plot(html, scored.points().get(s.series()));
@@ -56,6 +57,35 @@ public final class HtmlReport {
                     .append("</td>");
         }
         html.append("</tr>");
+    }
+
+    /** MASE per horizon step, the forecaster's beside the seasonal naive forecast's, per series. */
+    private static void steps(StringBuilder html, BacktestReport.Scored scored) {
+        int h = 0;
+        for (StepScores st : scored.steps().values()) {
+            h = Math.max(h, st.steps());
+        }
+        if (h == 0) {
+            return;
+        }
+        html.append("<h2>MASE per horizon step</h2><p>Each cell: the forecaster's k-step MASE / the seasonal naive"
+                + " forecast's on the same points (season from the spacing; 1 = the naive forecast).</p>"
+                + "<table><tr><th>series</th><th>season</th>");
+        for (int k = 1; k <= h; k++) {
+            html.append("<th>k=").append(k).append("</th>");
+        }
+        html.append("</tr>");
+        for (var e : scored.steps().entrySet()) {
+            StepScores st = e.getValue();
+            html.append("<tr><td>").append(escape(e.getKey())).append("</td><td>").append(Math.max(st.period(), 1))
+                    .append("</td>");
+            for (int k = 0; k < st.steps(); k++) {
+                html.append("<td>").append(String.format(Locale.ROOT, "%.3g / %.3g", st.mase(k),
+                        st.seasonalNaiveMase(k))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</table>");
     }
 
     private static void plot(StringBuilder html, List<Scoring.Point> points) {

@@ -1,6 +1,9 @@
 package dev.streamcast.app.backtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,6 +55,64 @@ public final class Scoring {
         double mae = abs / n;
         return new SeriesScore(series, n, mae, Math.sqrt(sq / n), smape / n,
                 naiveScale > 0 ? mae / naiveScale : Double.NaN, (double) inside / n);
+    }
+
+    /**
+     * k-step scores: the forecast for row i made at row i-k (its horizon entry k) against the seasonal naive forecast
+     * for row i from rows up to i-k, over the scored rows where both exist.
+     */
+    public static StepScores steps(double[] values, List<JsonNode> forecasts, int first, int period) {
+        int h = 0;
+        for (JsonNode f : forecasts) {
+            if (f != null) {
+                h = f.get("horizon").size();
+                break;
+            }
+        }
+        int m = Math.max(period, 1);
+        double[] mae = new double[h];
+        double[] snaive = new double[h];
+        int[] n = new int[h];
+        for (int k = 1; k <= h; k++) {
+            int back = m * ((k + m - 1) / m);
+            for (int i = Math.max(first, k); i < values.length; i++) {
+                JsonNode f = forecasts.get(i - k);
+                if (Double.isNaN(values[i]) || f == null || i - back < 0 || Double.isNaN(values[i - back])) {
+                    continue;
+                }
+                mae[k - 1] += Math.abs(values[i] - f.get("horizon").get(k - 1).get("mean").asDouble());
+                snaive[k - 1] += Math.abs(values[i] - values[i - back]);
+                n[k - 1]++;
+            }
+            mae[k - 1] /= Math.max(n[k - 1], 1);
+            snaive[k - 1] /= Math.max(n[k - 1], 1);
+        }
+        return new StepScores(period, mae, snaive, n, naiveScale(values, first));
+    }
+
+    /** Half-width of the naive method's empirical interval: the level quantile of |one-step change| before first. */
+    public static double naiveHalfWidth(double[] values, int first, double level) {
+        double[] d = new double[Math.max(first - 1, 0)];
+        int c = 0;
+        for (int i = 1; i < first; i++) {
+            if (!Double.isNaN(values[i]) && !Double.isNaN(values[i - 1])) {
+                d[c++] = Math.abs(values[i] - values[i - 1]);
+            }
+        }
+        if (c == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(d, 0, c);
+        return d[Math.min(c - 1, Math.max(0, (int) Math.ceil((c + 1) * level) - 1))];
+    }
+
+    /** Mean half-width of the scored intervals. */
+    public static double meanHalfWidth(List<Point> points) {
+        double sum = 0;
+        for (Point p : points) {
+            sum += (p.upper() - p.lower()) / 2;
+        }
+        return sum / points.size();
     }
 
     /** Pooled over all points of all series; MASE is the mean of the series' MASE values. */

@@ -114,7 +114,10 @@ public final class AppConfig {
     public ForecastSettings forecast() {
         return new ForecastSettings(getInt("forecast.horizon"), getDouble("forecast.interval.level"),
                 getInt("forecast.window"), getInt("forecast.error.window"),
-                getBoolean("retrain.enabled") ? getInt("retrain.sample.every") : 0);
+                getBoolean("retrain.enabled") ? getInt("retrain.sample.every") : 0,
+                ForecastSettings.parsePeriod(get("forecast.season.period")), getDouble("forecast.season.gamma"),
+                getInt("forecast.smoothing.top"), getInt("forecast.smoothing.memory"),
+                getInt("retrain.sample.dense.points"));
     }
 
     public TopologySettings topology() {

@@ -8,8 +8,20 @@ package dev.streamcast.app.forecast;
  * @param window        inputs kept per series: the RNN's warm-up and the length of training windows
  * @param errorWindow   recent one-step errors kept for the conformal interval
  * @param sampleEvery   a warm series emits a training sample every this many accepted points (0 = never)
+ * @param seasonPeriod  season length in points: {@link #AUTO_PERIOD} = from the series' spacing (monthly 12,
+ *                      quarterly 4, daily 7, hourly 24, half-hourly 336, ...), 0 = no season, else 2..{@value
+ *                      #MAX_PERIOD}
+ * @param seasonGamma   smoothing constant of the seasonal ring
+ * @param top           the smoothing forecast averages this many best candidates (by recent error)
+ * @param memory        recent errors that rank the candidates are averaged over about this many points
+ * @param densePoints   a series emits a training sample at every point for its first this many points, then every
+ *                      {@code sampleEvery}
  */
-public record ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery) {
+public record ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery,
+                               int seasonPeriod, double seasonGamma, int top, int memory, int densePoints) {
+
+    public static final int AUTO_PERIOD = -1;
+    public static final int MAX_PERIOD = 400;
 
     public ForecastSettings {
         if (horizon < 1 || horizon > 1000) {
@@ -27,9 +39,44 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
         if (sampleEvery < 0) {
             throw new IllegalArgumentException("retrain.sample.every must be >= 0, got " + sampleEvery);
         }
+        if (seasonPeriod < AUTO_PERIOD || seasonPeriod == 1 || seasonPeriod > MAX_PERIOD) {
+            throw new IllegalArgumentException("forecast.season.period must be auto, 0 or 2.." + MAX_PERIOD + ", got "
+                    + seasonPeriod);
+        }
+        if (!(seasonGamma >= 0 && seasonGamma < 1)) {
+            throw new IllegalArgumentException("forecast.season.gamma must be in [0, 1), got " + seasonGamma);
+        }
+        if (top < 1 || top > Smoothing.CANDIDATES) {
+            throw new IllegalArgumentException("forecast.smoothing.top must be 1.." + Smoothing.CANDIDATES + ", got "
+                    + top);
+        }
+        if (memory < 1) {
+            throw new IllegalArgumentException("forecast.smoothing.memory must be >= 1, got " + memory);
+        }
+        if (densePoints < 0) {
+            throw new IllegalArgumentException("retrain.sample.dense.points must be >= 0, got " + densePoints);
+        }
+    }
+
+    /** The original five settings; the smoothing ones take their defaults. */
+    public ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery) {
+        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.2, 3, 50, 1000);
     }
 
     public static ForecastSettings defaults() {
         return new ForecastSettings(6, 0.9, 24, 100, 4);
+    }
+
+    /** Parses {@code forecast.season.period}: {@code auto}, 0 (none) or a length. */
+    public static int parsePeriod(String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("auto")) {
+            return AUTO_PERIOD;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("forecast.season.period must be auto or an integer, got '" + value + "'");
+        }
     }
 }

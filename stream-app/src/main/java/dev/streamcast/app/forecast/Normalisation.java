@@ -1,17 +1,17 @@
 package dev.streamcast.app.forecast;
 
 /**
- * How a series' values become model inputs: the difference to the previous value divided by the series' scale
- * (root of an exponentially weighted mean of squared differences), clipped. Differences make the naive forecast
- * the zero prediction, so any model only has to learn corrections to it; the per-series scale lets one global
- * model serve series of any magnitude.
+ * How a series' values become model inputs: the one-step error of the series' smoothing forecast
+ * ({@link Smoothing}) divided by the series' scale (root of an exponentially weighted mean of squared smoothing
+ * errors), clipped. The smoothing takes out level, trend and season per series, so the one global RNN only learns
+ * what is left (autocorrelated errors, nonlinear dynamics) and a zero prediction means "trust the smoothing".
  */
 public final class Normalisation {
 
-    public static final String METHOD = "diff-ewms-v1";
+    public static final String METHOD = "es-bank-error-v2";
     /** Inputs are clipped to this many scales so one outlier cannot saturate the network. */
     public static final double CLIP = 8.0;
-    /** Smallest weight of a new squared difference in the scale estimate (an average over ~100 points). */
+    /** Smallest weight of a new squared error in the scale estimate (an average over ~100 points). */
     public static final double MIN_ALPHA = 0.01;
 
     private Normalisation() {

@@ -1,5 +1,6 @@
 package dev.streamcast.app.forecast;
 
+import dev.streamcast.app.model.ModelDocuments;
 import dev.streamcast.app.model.ServingModel;
 import dev.streamcast.app.record.Observation;
 import dev.streamcast.app.state.SeriesState;
@@ -9,7 +10,16 @@ import java.util.Arrays;
 /**
  * The per-event forecasting step, free of Kafka so that the topology, the backtest and offline replays all run the
  * same arithmetic. Given a series' state and one accepted observation (after ordering checks), it updates the state
- * in place (scale, one RNN step, input ring, error ring) and returns the forecast for the horizon.
+ * in place and returns the forecast for the horizon:
+ * <ol>
+ *   <li>the smoothing bank ({@link Smoothing}) forecast for this point is compared with the value: its error over
+ *       the series' scale, clipped, is the RNN's input {@code x};</li>
+ *   <li>the bank and the scale learn from the value; one RNN step on {@code x} predicts the next input, and a
+ *       rollout the ones after;</li>
+ *   <li>forecast k = smoothing forecast k + gain · scale · RNN prediction k, where the gain (0..1) was chosen on
+ *       hold-out when the model was trained (0 for the naive model, so then it is the smoothing forecast);</li>
+ *   <li>the interval is split-conformal on recent absolute errors of the emitted one-step forecast.</li>
+ * </ol>
  *
  * <p>Not thread-safe (scratch buffers): one instance per stream thread.
  */
@@ -23,6 +33,9 @@ public final class SeriesForecaster {
     private final double[] rollout;
     private final double[] window;
     private final float[] sortedErrors;
+    private final int[] best;
+    private ServingModel gainOf;
+    private double gain;
 
     public SeriesForecaster(ForecastSettings settings) {
         this.settings = settings;
@@ -30,6 +43,7 @@ public final class SeriesForecaster {
         this.rollout = new double[settings.horizon() - 1];
         this.window = new double[settings.window()];
         this.sortedErrors = new float[settings.errorWindow()];
+        this.best = new int[settings.top()];
     }
 
     public ForecastSettings settings() {
@@ -51,22 +65,30 @@ public final class SeriesForecaster {
             return first(st, o, model);
         }
         st.step = o.ts() - st.lastTs;
+        if (st.count == 1) {
+            Smoothing.startSeason(st, Smoothing.period(st.step, settings.seasonPeriod()), st.lastValue);
+        }
+        long t = st.count;
+        int top = settings.top();
+        Smoothing.select(st, top, best);
+        double smooth = Smoothing.combined(st, best, top, t, 1);
         boolean imputed = o.gap();
-        double y = imputed ? (Double.isFinite(st.pending) ? st.pending : st.lastValue) : o.value();
-        double diff = y - st.lastValue;
-        double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(diff);
+        double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
+        double e = y - smooth;
+        double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
         double safeScale = Math.max(priorScale, Double.MIN_NORMAL);
         if (!imputed && Double.isFinite(st.pending) && st.diffCount > 0) {
             st.pushError(Math.abs(y - st.pending) / safeScale);
         }
-        double x = Normalisation.clip(diff / safeScale);
+        double x = Normalisation.clip(e / safeScale);
+        Smoothing.update(st, t, y, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
-            st.ewms += alpha * (diff * diff - st.ewms);
+            st.ewms += alpha * (e * e - st.ewms);
             st.diffCount++;
         }
         if (!imputed && samples != null && settings.sampleEvery() > 0 && st.inputCount == settings.window()
-                && st.count % settings.sampleEvery() == 0) {
+                && (st.count < settings.densePoints() || st.count % settings.sampleEvery() == 0)) {
             st.inputsOldestFirst(window);
             samples.accept(o.series(), o.ts(), window, x);
         }
@@ -87,6 +109,7 @@ public final class SeriesForecaster {
         st.lastValue = o.value();
         st.modelVersion = model.version();
         st.hidden = new double[model.stateSize()];
+        Smoothing.start(st, o.value());
         int h = settings.horizon();
         long[] ts = new long[h];
         double[] mean = new double[h];
@@ -112,20 +135,32 @@ public final class SeriesForecaster {
         st.modelVersion = model.version();
     }
 
+    /** The share of the RNN's prediction that is added to the smoothing forecast, from the model document. */
+    private double gain(ServingModel model) {
+        if (model != gainOf) {
+            gain = ModelDocuments.correctionGain(model);
+            gainOf = model;
+        }
+        return gain;
+    }
+
     private Forecast emit(SeriesState st, Observation o, ServingModel model, double y, double p1, boolean imputed) {
         int h = settings.horizon();
+        int top = settings.top();
         double scale = st.scale();
+        double g = gain(model);
         double q = intervalQuantile(st);
+        Smoothing.select(st, top, best);
+        long t = st.count;
         long[] ts = new long[h];
         double[] mean = new double[h];
         double[] lower = new double[h];
         double[] upper = new double[h];
-        double cumulative = 0;
         for (int k = 0; k < h; k++) {
             double p = k == 0 ? p1 : rollout[k - 1];
-            cumulative += Double.isFinite(p) ? p : 0.0;
+            double correction = g > 0 && Double.isFinite(p) ? g * scale * p : 0.0;
             ts[k] = o.ts() + (k + 1) * st.step;
-            mean[k] = y + scale * cumulative;
+            mean[k] = Smoothing.combined(st, best, top, t + k, k + 1) + correction;
             double half = q * scale * Math.sqrt(k + 1.0);
             lower[k] = mean[k] - half;
             upper[k] = mean[k] + half;

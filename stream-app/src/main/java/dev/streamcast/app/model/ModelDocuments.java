@@ -18,6 +18,8 @@ public final class ModelDocuments {
     public static final String NAME = "name";
     public static final String WINDOW = "window";
     public static final String NORMALISATION = "normalisation";
+    /** {@code {"gain": g}}: the share (0..1) of the RNN's prediction added to the smoothing forecast. */
+    public static final String CORRECTION = "correction";
 
     private ModelDocuments() {
     }
@@ -50,11 +52,29 @@ public final class ModelDocuments {
             throw new InvalidModelException("model normalisation must be {\"method\": \"" + Normalisation.METHOD
                     + "\"}, got " + norm);
         }
+        Object corr = meta.get(CORRECTION);
+        if (corr != null && (!(corr instanceof Map<?, ?> c) || !(c.get("gain") instanceof Number g)
+                || !(g.doubleValue() >= 0) || !(g.doubleValue() <= 1))) {
+            throw new InvalidModelException("model correction must be {\"gain\": 0..1}, got " + corr);
+        }
         try {
             return new RnnModel(version, window, doc);
         } catch (RuntimeException e) {
             throw new InvalidModelException("model version " + version + " cannot serve: " + e.getMessage(), e);
         }
+    }
+
+    /** The correction gain of a serving model: 0 for the naive model, 1 for a document without a correction. */
+    public static double correctionGain(ServingModel model) {
+        ModelDocument doc = model.document();
+        if (doc == null) {
+            return 0.0;
+        }
+        Object corr = doc.metadata().get(CORRECTION);
+        if (corr instanceof Map<?, ?> c && c.get("gain") instanceof Number g) {
+            return g.doubleValue();
+        }
+        return 1.0;
     }
 
     public static int parentVersion(ServingModel model) {

@@ -6,11 +6,16 @@ import java.util.Arrays;
  * Everything the forecaster keeps per series, stored in the {@code series-state} store (with changelog).
  *
  * <ul>
+ *   <li>{@code level}, {@code trend}, {@code rank}: per smoothing candidate (a fixed bank, see
+ *       {@code forecast.Smoothing}) its level, damped trend and recent mean absolute one-step error;</li>
+ *   <li>{@code season}: one additive seasonal ring of length {@code period} (0 = no season), shared by the seasonal
+ *       candidates; during the first two cycles it accumulates raw values for its initial estimate;</li>
  *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion};</li>
- *   <li>{@code inputs}: a ring of the last model inputs (normalised differences), used to re-warm the hidden
- *       state under a new model and as training windows;</li>
- *   <li>{@code errors}: a ring of recent absolute one-step errors in scale units, for conformal intervals;</li>
- *   <li>{@code ewms}: exponentially weighted mean of squared differences, the series' scale.</li>
+ *   <li>{@code inputs}: a ring of the last model inputs (one-step errors of the smoothing forecast in scale units),
+ *       used to re-warm the hidden state under a new model and as training windows;</li>
+ *   <li>{@code errors}: a ring of recent absolute one-step errors of the emitted forecast in scale units, for
+ *       conformal intervals;</li>
+ *   <li>{@code ewms}: exponentially weighted mean of squared smoothing errors, the series' scale.</li>
  * </ul>
  * Mutable by design: the processor loads it, applies one event and stores it back.
  */
@@ -21,6 +26,7 @@ public final class SeriesState {
     public long step;
     public double lastValue;
     public double ewms;
+    /** Number of one-step smoothing errors seen (imputed points excluded). */
     public int diffCount;
     /** The one-step mean forecast made at the last event (NaN before the first one). */
     public double pending = Double.NaN;
@@ -32,11 +38,33 @@ public final class SeriesState {
     public final float[] errors;
     public int errorCount;
     public int errorPos;
+    /** Season length in points, decided at the second point; 0 = no season. */
+    public int period;
+    public float[] season = new float[0];
+    /** Sum of the first cycle's values, for the seasonal initialisation. */
+    public double firstCycleSum;
+    public double[] level = new double[0];
+    public double[] trend = new double[0];
+    public double[] rank = new double[0];
 
     public SeriesState(int hiddenSize, int window, int errorWindow) {
         this.hidden = new double[hiddenSize];
         this.inputs = new double[window];
         this.errors = new float[errorWindow];
+    }
+
+    /** Sizes the smoothing bank ({@code candidates} level/trend/rank slots, all zero). */
+    public void initSmoothing(int candidates) {
+        level = new double[candidates];
+        trend = new double[candidates];
+        rank = new double[candidates];
+    }
+
+    /** Sets the season length and a zeroed ring for it. */
+    public void initSeason(int length) {
+        period = length;
+        season = new float[length];
+        firstCycleSum = 0;
     }
 
     public void pushInput(double x) {
@@ -77,7 +105,10 @@ public final class SeriesState {
                 && diffCount == s.diffCount && Double.compare(pending, s.pending) == 0
                 && modelVersion == s.modelVersion && Arrays.equals(hidden, s.hidden)
                 && Arrays.equals(inputs, s.inputs) && inputCount == s.inputCount && inputPos == s.inputPos
-                && Arrays.equals(errors, s.errors) && errorCount == s.errorCount && errorPos == s.errorPos;
+                && Arrays.equals(errors, s.errors) && errorCount == s.errorCount && errorPos == s.errorPos
+                && period == s.period && Arrays.equals(season, s.season)
+                && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && Arrays.equals(level, s.level)
+                && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank);
     }
 
     @Override

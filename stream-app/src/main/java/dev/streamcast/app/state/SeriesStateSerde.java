@@ -7,16 +7,21 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.nio.ByteBuffer;
 
-/** Compact binary form of {@link SeriesState}; the first byte is a format version so old changelogs stay readable. */
+/**
+ * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
+ * seasonal ring) replaced format 1, whose inputs meant something else: format-1 records are refused.
+ */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    private static final byte FORMAT = 1;
+    public static final byte FORMAT = 2;
 
     public static byte[] encode(SeriesState s) {
         int size = 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4
                 + 4 + 8 * s.hidden.length
                 + 4 + 4 + 4 + 8 * s.inputs.length
-                + 4 + 4 + 4 + 4 * s.errors.length;
+                + 4 + 4 + 4 + 4 * s.errors.length
+                + 4 + 4 * s.season.length + 8
+                + 4 + 3 * 8 * s.level.length;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
                 .putDouble(s.ewms).putInt(s.diffCount).putDouble(s.pending).putInt(s.modelVersion);
@@ -31,6 +36,15 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         b.putInt(s.errors.length).putInt(s.errorCount).putInt(s.errorPos);
         for (float e : s.errors) {
             b.putFloat(e);
+        }
+        b.putInt(s.period);
+        for (float v : s.season) {
+            b.putFloat(v);
+        }
+        b.putDouble(s.firstCycleSum);
+        b.putInt(s.level.length);
+        for (int i = 0; i < s.level.length; i++) {
+            b.putDouble(s.level[i]).putDouble(s.trend[i]).putDouble(s.rank[i]);
         }
         return b.array();
     }
@@ -80,6 +94,22 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             }
             for (int i = 0; i < errorWindow; i++) {
                 s.errors[i] = b.getFloat();
+            }
+            int period = length(b, b.getInt(), 4);
+            s.initSeason(period);
+            for (int i = 0; i < period; i++) {
+                s.season[i] = b.getFloat();
+            }
+            s.firstCycleSum = b.getDouble();
+            int candidates = length(b, b.getInt(), 24);
+            s.initSmoothing(candidates);
+            for (int i = 0; i < candidates; i++) {
+                s.level[i] = b.getDouble();
+                s.trend[i] = b.getDouble();
+                s.rank[i] = b.getDouble();
+            }
+            if (b.hasRemaining()) {
+                throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");
             }
             s.count = count;
             s.lastTs = lastTs;

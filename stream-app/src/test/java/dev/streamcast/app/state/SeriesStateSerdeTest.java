@@ -26,6 +26,15 @@ class SeriesStateSerdeTest {
             s.pushInput(i * 0.1);
             s.pushError(i * 0.2);
         }
+        s.initSeason(3);
+        s.season[1] = 0.75f;
+        s.firstCycleSum = 12.5;
+        s.initSmoothing(4);
+        for (int i = 0; i < 4; i++) {
+            s.level[i] = i + 0.5;
+            s.trend[i] = -i * 0.25;
+            s.rank[i] = i * 0.125;
+        }
         SeriesState back = SeriesStateSerde.decode(SeriesStateSerde.encode(s));
         assertEquals(s, back);
         double[] oldestFirst = new double[4];
@@ -38,5 +47,10 @@ class SeriesStateSerdeTest {
     void refusesCorruptBytes() {
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(new byte[] {9, 1, 2}));
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(new byte[] {1, 1, 2}));
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(new byte[] {2, 1, 2}));
+        byte[] format1 = SeriesStateSerde.encode(new SeriesState(0, 2, 5));
+        format1[0] = 1;
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(format1),
+                "format 1 (differences as inputs) is refused");
     }
 }

@@ -49,12 +49,13 @@ class ForecastTopologyTest {
         meta.put(ModelDocuments.VERSION, version);
         meta.put(ModelDocuments.PARENT, parent);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "diff-ewms-v1"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v2"));
+        meta.put(ModelDocuments.CORRECTION, Map.of("gain", 0.5));
         return ModelDocument.of(net, meta);
     }
 
     @Test
-    void beforeAnyModelTheForecastIsTheLastValue() {
+    void beforeAnyModelTheForecastIsTheSmoothingForecast() {
         h.point("s", 0, 10.0);
         JsonNode f0 = h.nextForecast();
         assertFalse(f0.get("warm").asBoolean());
@@ -63,9 +64,11 @@ class ForecastTopologyTest {
         JsonNode f1 = h.nextForecast();
         assertTrue(f1.get("warm").asBoolean(), "the naive model needs one difference");
         assertEquals(HORIZON, f1.get("horizon").size());
+        // All candidates erred by 2 once: the first three (alpha 0.1, 0.3, 0.6, no trend) are averaged.
+        double smooth = ((10 + 0.1 * 2) + (10 + 0.3 * 2) + (10 + 0.6 * 2)) / 3;
         for (JsonNode step : f1.get("horizon")) {
-            assertEquals(12.0, step.get("mean").asDouble());
-            assertTrue(step.get("lower").asDouble() < 12.0 && step.get("upper").asDouble() > 12.0);
+            assertEquals(smooth, step.get("mean").asDouble(), 1e-12);
+            assertTrue(step.get("lower").asDouble() < smooth && step.get("upper").asDouble() > smooth);
         }
         assertEquals(120_000, f1.get("horizon").get(0).get("ts").asLong(), "steps follow the series' spacing");
         assertEquals(180_000, f1.get("horizon").get(1).get("ts").asLong());
@@ -83,18 +86,37 @@ class ForecastTopologyTest {
         assertEquals(before.get("horizon").get(0).get("mean").asDouble(), gap.get("value").asDouble());
     }
 
-    /** The topology's forecasts are model-core's step and rollout on the normalised differences, bit for bit. */
+    /**
+     * The topology's forecasts are the smoothing bank plus half (the document's gain) of model-core's step and
+     * rollout on the normalised smoothing errors, bit for bit. Re-computed here from the method's description: 24
+     * candidates (alpha 0.1, 0.3, 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; each
+     * without and with season, which is none at this spacing), ranked by an exponentially weighted mean absolute
+     * error, the best three averaged.
+     */
     @Test
-    void forecastsEqualModelCoreStepsBitForBit() {
+    void forecastsEqualSmoothingPlusModelCoreStepsBitForBit() {
         ModelDocument doc = document(1, 0, 11);
         h.models.pipeInput("forecaster", doc.toJson());
         assertEquals(1, h.registry.current().version());
 
-        double[] values = {5.0, 5.5, 4.75, 6.0, 6.25, 5.0, 7.5, 7.0, 6.5, 8.0};
+        double[] values = {5.0, 5.5, 4.75, 6.0, 6.25, 5.0, 7.5, 7.0, 6.5, 8.0, 8.5, 7.75, 9.0};
+        double[] alphas = new double[24];
+        double[] betas = new double[24];
+        double[] phis = new double[24];
+        double[][] trends = {{0, 0}, {0.1, 0.98}, {0.4, 0.9}};
+        for (int c = 0; c < 24; c++) {
+            alphas[c] = new double[] {0.1, 0.3, 0.6, 1.0}[c % 4];
+            betas[c] = alphas[c] * trends[(c / 4) % 3][0];
+            phis[c] = trends[(c / 4) % 3][1];
+        }
+        double[] level = new double[24];
+        double[] trend = new double[24];
+        double[] rank = new double[24];
+        java.util.Arrays.fill(level, values[0]);
         StepKernel kernel = doc.toModel().stepKernel();
         double[] hidden = new double[kernel.stateSize()];
         double ewms = 0;
-        int diffs = 0;
+        int errors = 0;
         for (int i = 0; i < values.length; i++) {
             h.point("s", 1000L * i, values[i]);
             JsonNode f = h.nextForecast();
@@ -102,26 +124,59 @@ class ForecastTopologyTest {
             if (i == 0) {
                 continue;
             }
-            double diff = values[i] - values[i - 1];
-            double prior = diffs > 0 ? Math.sqrt(ewms) : Math.abs(diff);
-            double x = Math.max(-8, Math.min(8, diff / Math.max(prior, Double.MIN_NORMAL)));
-            ewms += Math.max(1.0 / (diffs + 1), 0.01) * (diff * diff - ewms);
-            diffs++;
+            Integer[] order = best(rank);
+            double smooth = 0;
+            for (int j = 0; j < 3; j++) {
+                smooth += level[order[j]] + phis[order[j]] * trend[order[j]];
+            }
+            smooth /= 3;
+            double e = values[i] - smooth;
+            double prior = errors > 0 ? Math.sqrt(ewms) : Math.abs(e);
+            double x = Math.max(-8, Math.min(8, e / Math.max(prior, Double.MIN_NORMAL)));
+            double weight = Math.max(1.0 / (errors + 1), 1.0 / 50);
+            for (int c = 0; c < 24; c++) {
+                double ec = values[i] - (level[c] + phis[c] * trend[c]);
+                level[c] += phis[c] * trend[c] + alphas[c] * ec;
+                trend[c] = phis[c] * trend[c] + betas[c] * ec;
+                rank[c] += weight * (Math.abs(ec) - rank[c]);
+            }
+            ewms += Math.max(1.0 / (errors + 1), 0.01) * (e * e - ewms);
+            errors++;
             double[] out = new double[1];
             kernel.step(hidden, new double[] {x}, out);
             double[] more = new double[HORIZON - 1];
             kernel.rollout(hidden, out, HORIZON - 1, more);
             double scale = Math.sqrt(ewms);
-            double cumulative = out[0];
-            assertEquals(values[i] + scale * cumulative, f.get("horizon").get(0).get("mean").asDouble(), 0.0,
-                    "step " + i);
-            for (int k = 1; k < HORIZON; k++) {
-                cumulative += more[k - 1];
-                assertEquals(values[i] + scale * cumulative, f.get("horizon").get(k).get("mean").asDouble(), 0.0,
+            order = best(rank);
+            for (int k = 0; k < HORIZON; k++) {
+                double ahead = 0;
+                for (int j = 0; j < 3; j++) {
+                    int c = order[j];
+                    double damp = 0;
+                    double pow = 1;
+                    for (int d = 0; d <= k; d++) {
+                        pow *= phis[c];
+                        damp += pow;
+                    }
+                    ahead += level[c] + damp * trend[c];
+                }
+                double p = k == 0 ? out[0] : more[k - 1];
+                assertEquals(ahead / 3 + 0.5 * scale * p, f.get("horizon").get(k).get("mean").asDouble(), 0.0,
                         "step " + i + " horizon " + k);
             }
             assertEquals(i >= WINDOW, f.get("warm").asBoolean(), "warm after a full window, step " + i);
         }
+    }
+
+    /** Candidate indices by rank, ties to the lower index. */
+    private static Integer[] best(double[] rank) {
+        Integer[] order = new Integer[rank.length];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = c;
+        }
+        java.util.Arrays.sort(order, (a, b) -> rank[a] != rank[b] ? Double.compare(rank[a], rank[b])
+                : Integer.compare(a, b));
+        return order;
     }
 
     @Test
@@ -146,7 +201,7 @@ class ForecastTopologyTest {
         h.models.pipeInput("forecaster", "{not a model");
         h.models.pipeInput("forecaster", document(2, 0, 1).toJson());
         h.models.pipeInput("other-model", document(9, 0, 1).toJson());
-        String wrongWindow = document(4, 3, 1).toJson().replace("diff-ewms-v1", "zscore");
+        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v2", "zscore");
         h.models.pipeInput("forecaster", wrongWindow);
         assertEquals(3, h.registry.current().version());
         assertEquals(2.0, h.metrics.count("streamcast.model.invalid"));

@@ -1,0 +1,214 @@
+package dev.streamcast.app.forecast;
+
+import dev.streamcast.app.state.SeriesState;
+
+/**
+ * Per-series online exponential smoothing: a fixed bank of candidates (level, optional damped trend, optional
+ * additive season) in Hyndman's error-correction form, run side by side on every point. Each candidate keeps its
+ * recent mean absolute one-step error; the smoothing forecast is the mean of the {@code top} best ones, so every
+ * series gets the constants that currently fit it without any fitting step. One seasonal ring is shared by the
+ * seasonal candidates; it is initialised from the first two cycles (mean per phase minus a straight line) and then
+ * corrected by {@code gamma (1 - alpha)} times the error of one reference seasonal candidate (the classic
+ * Holt-Winters update of a moderate alpha 0.3: quicker candidates would leave the season no error to learn from).
+ *
+ * <p>Per point: O(candidates + period) at most, no allocation.
+ */
+public final class Smoothing {
+
+    private static final double[] ALPHAS = {0.1, 0.3, 0.6, 1.0};
+    /** (beta / alpha, phi): no trend, a slow damped trend, a quick damped trend. */
+    private static final double[][] TRENDS = {{0, 0}, {0.1, 0.98}, {0.4, 0.9}};
+
+    static final double[] ALPHA;
+    static final double[] BETA;
+    static final double[] PHI;
+    static final boolean[] SEASONAL;
+    public static final int CANDIDATES;
+    /** The seasonal candidate whose errors update the shared season: alpha 0.3 with the slow damped trend. */
+    static final int REFERENCE;
+
+    static {
+        int n = ALPHAS.length * TRENDS.length * 2;
+        ALPHA = new double[n];
+        BETA = new double[n];
+        PHI = new double[n];
+        SEASONAL = new boolean[n];
+        int c = 0;
+        for (int s = 0; s < 2; s++) {
+            for (double[] t : TRENDS) {
+                for (double a : ALPHAS) {
+                    ALPHA[c] = a;
+                    BETA[c] = a * t[0];
+                    PHI[c] = t[1];
+                    SEASONAL[c] = s == 1;
+                    c++;
+                }
+            }
+        }
+        CANDIDATES = n;
+        REFERENCE = ALPHAS.length * TRENDS.length + ALPHAS.length + 1;
+    }
+
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+
+    private Smoothing() {
+    }
+
+    /**
+     * The season length for a series whose points are {@code stepMs} apart: the calendar cycle that spacing implies
+     * (a year of months or quarters, a week of days, a week of sub-daily points when that fits in
+     * {@link ForecastSettings#MAX_PERIOD}, else a day), or 0 when there is none. A configured period wins.
+     */
+    public static int period(long stepMs, int configured) {
+        if (configured != ForecastSettings.AUTO_PERIOD) {
+            return configured;
+        }
+        if (stepMs <= 0) {
+            return 0;
+        }
+        if (stepMs >= 28 * DAY && stepMs <= 31 * DAY) {
+            return 12;
+        }
+        if (stepMs >= 89 * DAY && stepMs <= 92 * DAY) {
+            return 4;
+        }
+        if (stepMs == DAY) {
+            return 7;
+        }
+        if (stepMs < DAY && DAY % stepMs == 0 && stepMs >= MINUTE) {
+            long perDay = DAY / stepMs;
+            if (perDay * 7 <= ForecastSettings.MAX_PERIOD) {
+                return (int) (perDay * 7);
+            }
+            return perDay <= ForecastSettings.MAX_PERIOD ? (int) perDay : 0;
+        }
+        return 0;
+    }
+
+    /** Starts the bank at the series' first value. */
+    public static void start(SeriesState st, double y) {
+        st.initSmoothing(CANDIDATES);
+        for (int c = 0; c < CANDIDATES; c++) {
+            st.level[c] = y;
+        }
+    }
+
+    /** Whether the ring holds a season: two full cycles have been seen. */
+    /** Sizes the seasonal ring once the spacing is known (at the second point) and adds the first value. */
+    public static void startSeason(SeriesState st, int period, double first) {
+        st.initSeason(period);
+        if (period > 0) {
+            st.season[0] = (float) first;
+            st.firstCycleSum = first;
+        }
+    }
+
+    static boolean seasonReady(SeriesState st) {
+        return st.period > 0 && st.count >= 2L * st.period;
+    }
+
+    /** Candidate {@code c}'s forecast {@code k >= 1} steps after the last point, for point index {@code t}. */
+    static double candidate(SeriesState st, int c, long t, int k) {
+        double damp = 0;
+        double phiPow = 1;
+        for (int j = 0; j < k; j++) {
+            phiPow *= PHI[c];
+            damp += phiPow;
+        }
+        double f = st.level[c] + damp * st.trend[c];
+        if (SEASONAL[c] && seasonReady(st)) {
+            f += st.season[(int) (t % st.period)];
+        }
+        return f;
+    }
+
+    /** Fills {@code best[0..top)} with the candidates of lowest recent error, ties to the lower index. */
+    static void select(SeriesState st, int top, int[] best) {
+        int filled = 0;
+        for (int c = 0; c < CANDIDATES; c++) {
+            double r = st.rank[c];
+            if (filled == top && !(r < st.rank[best[top - 1]])) {
+                continue;
+            }
+            int j = filled < top ? filled++ : top - 1;
+            while (j > 0 && st.rank[best[j - 1]] > r) {
+                best[j] = best[j - 1];
+                j--;
+            }
+            best[j] = c;
+        }
+    }
+
+    /** The smoothing forecast for point index {@code t} ({@code k} steps after the last point). */
+    static double combined(SeriesState st, int[] best, int top, long t, int k) {
+        double sum = 0;
+        for (int i = 0; i < top; i++) {
+            sum += candidate(st, best[i], t, k);
+        }
+        return sum / top;
+    }
+
+    /**
+     * Updates every candidate with the value {@code y} at point index {@code t}. An imputed point moves each
+     * candidate along its own forecast and leaves errors and season alone.
+     */
+    static void update(SeriesState st, long t, double y, boolean imputed, double gamma, int memory, int errorsSeen) {
+        boolean ready = seasonReady(st);
+        double seasonal = ready ? st.season[(int) (t % st.period)] : 0;
+        double weight = Math.max(1.0 / (errorsSeen + 1), 1.0 / memory);
+        double seasonalError = 0;
+        for (int c = 0; c < CANDIDATES; c++) {
+            double s = SEASONAL[c] ? seasonal : 0;
+            double f = st.level[c] + PHI[c] * st.trend[c] + s;
+            double e = imputed ? 0 : y - f;
+            if (c == REFERENCE) {
+                seasonalError = e;
+            }
+            st.level[c] += PHI[c] * st.trend[c] + ALPHA[c] * e;
+            st.trend[c] = PHI[c] * st.trend[c] + BETA[c] * e;
+            if (!imputed) {
+                st.rank[c] += weight * (Math.abs(e) - st.rank[c]);
+            }
+        }
+        if (st.period == 0) {
+            return;
+        }
+        int phase = (int) (t % st.period);
+        if (ready) {
+            // Classic Holt-Winters: s = s + gamma (y - new level - ...) = s + gamma (1 - alpha) e.
+            st.season[phase] += (float) (gamma * (1 - ALPHA[REFERENCE]) * seasonalError);
+        } else if (initialiseSeason(st, t, phase, y)) {
+            for (int c = 0; c < CANDIDATES; c++) {
+                if (SEASONAL[c]) {
+                    st.level[c] -= st.season[phase];
+                }
+            }
+        }
+    }
+
+    /** Cycles 1 and 2 add their values per phase; at the end of cycle 2 the ring becomes the initial season. */
+    private static boolean initialiseSeason(SeriesState st, long t, int phase, double y) {
+        int m = st.period;
+        st.season[phase] += (float) y;
+        if (t < m) {
+            st.firstCycleSum += y;
+        }
+        if (t != 2L * m - 1) {
+            return false;
+        }
+        double total = 0;
+        for (float v : st.season) {
+            total += v;
+        }
+        double mean1 = st.firstCycleSum / m;
+        double mean2 = (total - st.firstCycleSum) / m;
+        double slope = (mean2 - mean1) / m;
+        double mean = (mean1 + mean2) / 2;
+        for (int i = 0; i < m; i++) {
+            st.season[i] = (float) (st.season[i] / 2 - mean - slope * (i - (m - 1) / 2.0));
+        }
+        return true;
+    }
+}
