@@ -4,8 +4,9 @@ import dev.streamcast.loadgen.series.SplitMix;
 
 /**
  * Every record the bench expects a forecast for, keyed by (series, ts), with its send time and how many forecasts
- * matched it. Open addressing over primitive arrays (about 30 bytes an entry) so millions of events fit without a
- * boxed map; synchronized because the produce loop inserts while the output reader matches.
+ * matched it. Open addressing over one interleaved {@code long[]} (ts, series|state|hits, send time: 24 bytes a
+ * slot, one cache line per probe) so millions of events fit without a boxed map and inserting keeps up with the
+ * producer; synchronized because the produce loop inserts while the output reader matches.
  */
 public final class SentIndex {
 
@@ -14,15 +15,16 @@ public final class SentIndex {
     /** {@link #match} result: the record had a forecast already. */
     public static final long DUPLICATE = Long.MIN_VALUE + 1;
 
-    private static final byte EMPTY = 0;
-    private static final byte SENT = 1;
-    private static final byte FAILED = 2;
+    private static final int STRIDE = 3;
+    /** Slot states, in bits 32-33 of the meta word; 0 = empty. */
+    private static final long SENT = 1L << 32;
+    private static final long FAILED = 2L << 32;
+    private static final long STATE_MASK = 3L << 32;
+    /** Forecasts seen, in bits 34-63 of the meta word. */
+    private static final int HITS_SHIFT = 34;
 
-    private int[] series;
-    private long[] ts;
-    private long[] sentNanos;
-    private int[] hits;
-    private byte[] state;
+    private long[] table;
+    private int capacity;
     private int size;
     private long failed;
 
@@ -31,25 +33,23 @@ public final class SentIndex {
     }
 
     public synchronized void put(int s, long t, long nanos) {
-        if ((size + 1) * 10L > state.length * 7L) {
+        if ((size + 1) * 10L > capacity * 7L) {
             grow();
         }
         int i = slot(s, t);
-        if (state[i] == EMPTY) {
+        if (table[i + 1] == 0) {
             size++;
         }
-        series[i] = s;
-        ts[i] = t;
-        sentNanos[i] = nanos;
-        hits[i] = 0;
-        state[i] = SENT;
+        table[i] = t;
+        table[i + 1] = (s & 0xFFFF_FFFFL) | SENT;
+        table[i + 2] = nanos;
     }
 
     /** The producer could not write it: it is neither expected nor missing. */
     public synchronized void markFailed(int s, long t) {
         int i = slot(s, t);
-        if (state[i] == SENT) {
-            state[i] = FAILED;
+        if ((table[i + 1] & STATE_MASK) == SENT) {
+            table[i + 1] = (table[i + 1] & ~STATE_MASK) | FAILED;
             failed++;
         }
     }
@@ -62,13 +62,12 @@ public final class SentIndex {
      */
     public synchronized long match(int s, long t) {
         int i = slot(s, t);
-        if (state[i] == EMPTY) {
+        long meta = table[i + 1];
+        if (meta == 0) {
             return UNKNOWN;
         }
-        if (hits[i]++ > 0) {
-            return DUPLICATE;
-        }
-        return sentNanos[i];
+        table[i + 1] = meta + (1L << HITS_SHIFT);
+        return (meta >>> HITS_SHIFT) > 0 ? DUPLICATE : table[i + 2];
     }
 
     /** Counts at this moment. */
@@ -76,13 +75,15 @@ public final class SentIndex {
         long matched = 0;
         long duplicates = 0;
         long missing = 0;
-        for (int i = 0; i < state.length; i++) {
-            if (state[i] == SENT) {
-                if (hits[i] == 0) {
+        for (int i = 0; i < table.length; i += STRIDE) {
+            long meta = table[i + 1];
+            if ((meta & STATE_MASK) == SENT) {
+                long hits = meta >>> HITS_SHIFT;
+                if (hits == 0) {
                     missing++;
                 } else {
                     matched++;
-                    duplicates += hits[i] - 1;
+                    duplicates += hits - 1;
                 }
             }
         }
@@ -99,38 +100,35 @@ public final class SentIndex {
     public record Counts(long expected, long matched, long missing, long duplicates, long failed) {
     }
 
+    /** The index in {@link #table} of (s, t)'s slot, or of the empty slot where it would go. */
     private int slot(int s, long t) {
-        int mask = state.length - 1;
-        int i = (int) SplitMix.mix(t * 0x9E3779B97F4A7C15L + s) & mask;
-        while (state[i] != EMPTY && (series[i] != s || ts[i] != t)) {
-            i = (i + 1) & mask;
+        int mask = capacity - 1;
+        int j = (int) SplitMix.mix(t * 0x9E3779B97F4A7C15L + s) & mask;
+        while (true) {
+            int i = j * STRIDE;
+            long meta = table[i + 1];
+            if (meta == 0 || (table[i] == t && (int) meta == s)) {
+                return i;
+            }
+            j = (j + 1) & mask;
         }
-        return i;
     }
 
-    private void allocate(int capacity) {
-        series = new int[capacity];
-        ts = new long[capacity];
-        sentNanos = new long[capacity];
-        hits = new int[capacity];
-        state = new byte[capacity];
+    private void allocate(int slots) {
+        capacity = slots;
+        table = new long[slots * STRIDE];
     }
 
     private void grow() {
-        int[] oldSeries = series;
-        long[] oldTs = ts;
-        long[] oldNanos = sentNanos;
-        int[] oldHits = hits;
-        byte[] oldState = state;
-        allocate(state.length * 2);
-        for (int j = 0; j < oldState.length; j++) {
-            if (oldState[j] != EMPTY) {
-                int i = slot(oldSeries[j], oldTs[j]);
-                series[i] = oldSeries[j];
-                ts[i] = oldTs[j];
-                sentNanos[i] = oldNanos[j];
-                hits[i] = oldHits[j];
-                state[i] = oldState[j];
+        long[] old = table;
+        allocate(capacity * 2);
+        for (int k = 0; k < old.length; k += STRIDE) {
+            long meta = old[k + 1];
+            if (meta != 0) {
+                int i = slot((int) meta, old[k]);
+                table[i] = old[k];
+                table[i + 1] = meta;
+                table[i + 2] = old[k + 2];
             }
         }
     }
