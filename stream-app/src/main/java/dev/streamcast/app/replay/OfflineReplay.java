@@ -14,6 +14,7 @@ import dev.streamcast.app.topology.TopologySettings;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Replays input records, in input order per key, through the forecaster's per-series code under one fixed model,
@@ -52,6 +53,15 @@ public final class OfflineReplay {
 
     /** The outcome of the next input record (records of one key must come in their input order). */
     public Outcome apply(byte[] key, byte[] value) {
+        return apply(key, value, o -> model);
+    }
+
+    /**
+     * As {@link #apply(byte[], byte[])}, with the model chosen per accepted observation: with retraining on, the
+     * version a live forecast names is the one to replay it under (a series re-warms on a new version exactly as
+     * in the topology).
+     */
+    public Outcome apply(byte[] key, byte[] value, Function<Observation, ServingModel> modelFor) {
         Observation o;
         try {
             o = parser.parse(key, value);
@@ -69,11 +79,12 @@ public final class OfflineReplay {
         if (st == null && o.gap()) {
             return new Refused(RejectReason.MISSING_FIELD);
         }
+        ServingModel m = modelFor.apply(o);
         if (st == null) {
-            st = forecaster.newState(model);
+            st = forecaster.newState(m);
         }
         try {
-            Forecast f = forecaster.apply(st, o, model, null);
+            Forecast f = forecaster.apply(st, o, m, null);
             states.put(o.series(), SeriesStateSerde.encode(st));
             return new Forecasted(o.series(), o.ts(), json.write(f));
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.streamcast.app.chaos;
 import dev.streamcast.app.config.AppConfig;
 import dev.streamcast.app.model.ModelDocuments;
 import dev.streamcast.app.model.RnnModel;
+import dev.streamcast.app.model.ServingModel;
 import dev.streamcast.app.topology.TopologySettings;
 import dev.streamcast.kafkalocal.LocalKafkaBroker;
 import dev.streamcast.model.Layers;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -59,11 +61,34 @@ class ChaosIT {
 
     @Test
     void killedInstancesLoseNothingAndDoubleNothing() throws Exception {
+        run(false);
+    }
+
+    /**
+     * The stretch form: retraining on, models published and hot-swapped while instances die. Every forecast must
+     * equal the replay under the model version it names, and no series' version may go back.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "chaos.retrain", matches = "true")
+    void withRetrainingEveryForecastMatchesTheReplayUnderItsVersion() throws Exception {
+        run(true);
+    }
+
+    private void run(boolean retrain) throws Exception {
         Path jar = Path.of(System.getProperty("chaos.jar", "target/stream-app.jar")).toAbsolutePath();
         assertTrue(Files.exists(jar), jar + " is missing: run `mvn package` first (verify builds it)");
         Random rnd = new Random(SEED);
         String app = "chaos-" + Long.toHexString(SEED & 0xffffff);
         Map<String, String> settings = settings(app);
+        if (retrain) {
+            settings.put("retrain.enabled", "true");
+            settings.put("model.units", "8");
+            settings.put("retrain.min.samples", "300");
+            settings.put("retrain.every.samples", "600");
+            settings.put("retrain.min.interval.ms", "2000");
+            settings.put("retrain.epochs", "3");
+            settings.put("retrain.reservoir", "5000");
+        }
         Path modelFile = tmp.resolve("model.json");
         Files.writeString(modelFile, modelDocument(SEED).toJson());
         Path brokerDir = tmp.resolve("broker");
@@ -71,7 +96,7 @@ class ChaosIT {
         Log log = new Log();
         log.add("seed " + SEED + " (rerun with -Dchaos.seed=" + SEED + "), " + KEYS + " keys x " + EVENTS
                 + " events at " + RATE + "/s, broker restarts " + BROKER_RESTARTS + ", " + GUARANTEE
-                + (LONG ? ", long form" : ""));
+                + (LONG ? ", long form" : "") + (retrain ? ", retraining on" : ", fixed model"));
 
         LocalKafkaBroker broker = LocalKafkaBroker.start(brokerDir, 0);
         int brokerPort = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers()
@@ -149,6 +174,22 @@ class ChaosIT {
                     topology.deadLetterTopic(), expected.refusals().size(), Duration.ofSeconds(60),
                     Duration.ofSeconds(1), () -> true);
             log.add("committed output: " + forecasts.size() + " forecasts, " + dead.size() + " dead letters");
+            if (retrain) {
+                Map<String, Integer> versions = ChaosVerifier.versions(forecasts);
+                Map<Integer, ServingModel> models = readModels(bootstrap, topology.modelsTopic());
+                models.put(model.version(), model);
+                problems.addAll(ChaosVerifier.versionsNeverGoBack(versions));
+                java.util.Set<Integer> named = new java.util.TreeSet<>(versions.values());
+                for (int v : named) {
+                    if (!models.containsKey(v)) {
+                        problems.add("forecasts name model version " + v + ", which is not on the models topic");
+                    }
+                }
+                log.add("model versions named by forecasts " + named + ", published " + models.keySet());
+                expected = ChaosVerifier.expected(bootstrap, topology.observationsTopic(), topology, model,
+                        o -> models.getOrDefault(versions.getOrDefault(
+                                ChaosVerifier.forecastKey(o.series(), o.ts()), model.version()), model));
+            }
             checkAlive(instances, problems, log);
             problems.addAll(ChaosVerifier.compare(expected, forecasts, dead, topology.observationsTopic()));
         } finally {
@@ -173,6 +214,23 @@ class ChaosIT {
             }
             throw new AssertionError(sb.toString());
         }
+    }
+
+    /** Every valid model document on the models topic, by version. */
+    private static Map<Integer, ServingModel> readModels(String bootstrap, String topic) {
+        Map<Integer, ServingModel> out = new java.util.TreeMap<>();
+        for (List<ConsumerRecord<byte[], byte[]>> part : ChaosVerifier.readAllByPartition(bootstrap, topic,
+                "read_committed")) {
+            for (ConsumerRecord<byte[], byte[]> r : part) {
+                try {
+                    RnnModel m = ModelDocuments.parse(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    out.put(m.version(), m);
+                } catch (RuntimeException e) {
+                    // not a serving document: the verifier only needs the ones forecasts name
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> settings(String app) {

@@ -48,8 +48,14 @@ final class ChaosVerifier {
         return partition + "@" + offset;
     }
 
-    /** Reads the whole input topic and replays it. */
+    /** Reads the whole input topic and replays it under one fixed model. */
     static Expected expected(String bootstrap, String topic, TopologySettings settings, ServingModel model) {
+        return expected(bootstrap, topic, settings, model, o -> model);
+    }
+
+    /** Reads the whole input topic and replays it, each accepted point under the model {@code modelFor} gives. */
+    static Expected expected(String bootstrap, String topic, TopologySettings settings, ServingModel model,
+                             java.util.function.Function<dev.streamcast.app.record.Observation, ServingModel> modelFor) {
         Map<String, byte[]> forecasts = new HashMap<>();
         Map<String, Refusal> refusals = new HashMap<>();
         long inputs = 0;
@@ -57,7 +63,7 @@ final class ChaosVerifier {
         for (List<ConsumerRecord<byte[], byte[]>> partition : readAllByPartition(bootstrap, topic, "read_uncommitted")) {
             for (ConsumerRecord<byte[], byte[]> r : partition) {
                 inputs++;
-                OfflineReplay.Outcome o = replay.apply(r.key(), r.value());
+                OfflineReplay.Outcome o = replay.apply(r.key(), r.value(), modelFor);
                 if (o instanceof OfflineReplay.Forecasted f) {
                     byte[] before = forecasts.put(forecastKey(f.series(), f.ts()), f.value());
                     if (before != null) {
@@ -134,6 +140,42 @@ final class ChaosVerifier {
                         + " which the replay accepts (reason " + header(e.getValue().get(0), DeadLetters.REASON) + ")");
             }
         }
+        return problems;
+    }
+
+    /** (series, ts) -> the model version each committed forecast names. */
+    static Map<String, Integer> versions(List<ConsumerRecord<byte[], byte[]>> forecasts) {
+        Map<String, Integer> out = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : forecasts) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode f = ForecastTs.JSON.readTree(r.value());
+                out.put(forecastKey(f.get("series").asText(), f.get("ts").asLong()), f.get("model_version").asInt());
+            } catch (Exception e) {
+                out.put(forecastKey("<unreadable>", r.offset()), -1);
+            }
+        }
+        return out;
+    }
+
+    /** Within every series, in event-time order, the model version never goes back. */
+    static List<String> versionsNeverGoBack(Map<String, Integer> versions) {
+        Map<String, java.util.TreeMap<Long, Integer>> bySeries = new HashMap<>();
+        versions.forEach((k, v) -> {
+            int cut = k.indexOf('\u0000');
+            bySeries.computeIfAbsent(k.substring(0, cut), s -> new java.util.TreeMap<>())
+                    .put(Long.parseLong(k.substring(cut + 1)), v);
+        });
+        List<String> problems = new ArrayList<>();
+        bySeries.forEach((series, byTs) -> {
+            int last = Integer.MIN_VALUE;
+            for (Map.Entry<Long, Integer> e : byTs.entrySet()) {
+                if (e.getValue() < last) {
+                    problems.add("series " + series + " went back from model version " + last + " to "
+                            + e.getValue() + " at ts " + e.getKey());
+                }
+                last = Math.max(last, e.getValue());
+            }
+        });
         return problems;
     }
 
