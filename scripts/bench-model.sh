@@ -34,25 +34,40 @@ fi
 /usr/bin/python3 - "$RES" >&2 <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
-java = {}; torch = {}
+java, torch = {}, {}
 for r in rows:
     if r.get("task") == "meta":
         continue
     key = (r["task"], r["figure"], r.get("cell"))
     if r.get("impl") == "model-core":
         java[key] = r
-    elif r.get("dtype") in ("float32", None) or key not in torch:
+    else:
         torch.setdefault(key, {})[r.get("dtype")] = r
-print("\n| task | figure | cell | model-core (float64) | PyTorch float32 | PyTorch float64 | ratio vs torch f32 |")
-print("|---|---|---|---:|---:|---:|---:|")
+
+def per_cpu(r):
+    # the machine is shared: also normalise by the cores this process actually got (cpu_self_cores)
+    c = r.get("cpu_self_cores")
+    if not c:
+        return None
+    return r["value"] * c if r["unit"] in ("s", "us/event") else r["value"] / c
+
+def ratio(a, b, unit):
+    if not a or not b:
+        return "-"
+    return f"{(b / a) if unit in ('s', 'us/event') else (a / b):.1f}x"
+
+print("\n| task | figure | cell | model-core float64 | PyTorch float32 | PyTorch float64 | model-core / PyTorch f32 | same, per CPU-second |")
+print("|---|---|---|---:|---:|---:|---:|---:|")
 for key, r in java.items():
     t = torch.get(key, {})
-    t32 = t.get("float32", {}).get("value"); t64 = t.get("float64", {}).get("value")
-    v = r["value"]
-    if t32:
-        ratio = (t32 / v) if r["unit"] in ("s", "us/event") else (v / t32)
-        ratio = f"{ratio:.1f}x"
-    else:
-        ratio = "-"
-    print(f"| {key[0]} | {key[1]} | {key[2]} | {v} {r['unit']} | {t32 if t32 else '-'} | {t64 if t64 else '-'} | {ratio} |")
+    t32, t64 = t.get("float32"), t.get("float64")
+    u = r["unit"]
+    print(f"| {key[0]} | {key[1]} | {key[2]} | {r['value']} {u} | {t32['value'] if t32 else '-'} | "
+          f"{t64['value'] if t64 else '-'} | {ratio(r['value'], t32 and t32['value'], u)} | "
+          f"{ratio(per_cpu(r), t32 and per_cpu(t32), u)} |")
+for key, t in torch.items():
+    if key not in java:
+        for d, r in t.items():
+            print(f"| {key[0]} | {key[1]} | {key[2]} | - | {r['value'] if d == 'float32' else '-'} | "
+                  f"{r['value'] if d == 'float64' else '-'} | - | - |")
 PY
