@@ -84,6 +84,8 @@ public final class ProduceLoop {
         long[] seq = new long[n];
         Observation obs = new Observation();
         boolean pending = false;
+        // Fetch the topic's metadata now, so the first send does not stall the rate limiter's first tokens away.
+        producer.partitionsFor(topic);
         TokenBucket bucket = limits.ratePerSecond() > 0 ? new TokenBucket(limits.ratePerSecond(), TokenBucket.SYSTEM) : null;
         long start = System.nanoTime();
         long deadline = limits.durationNanos() > 0 ? start + limits.durationNanos() : Long.MAX_VALUE;
