@@ -27,6 +27,8 @@ public final class BenchRunner {
     private final long progressMillis;
     private final boolean progress;
     private final boolean keepBaseline;
+    private volatile boolean aborted;
+    private volatile Load current;
 
     public BenchRunner(BenchSettings settings, ClientSettings client, PrintStream log, long progressMillis,
                        boolean progress, boolean keepBaseline) {
@@ -36,6 +38,15 @@ public final class BenchRunner {
         this.progressMillis = progressMillis;
         this.progress = progress;
         this.keepBaseline = keepBaseline;
+    }
+
+    /** Ends the run early (Ctrl-C): stops producing, stops waiting; {@link #run} still returns a result. */
+    public void abort() {
+        aborted = true;
+        Load l = current;
+        if (l != null) {
+            l.loop().stop();
+        }
     }
 
     public BenchResult run(Load.Factory factory) throws Exception {
@@ -65,6 +76,10 @@ public final class BenchRunner {
             }
         };
         Load load = factory.create(listener);
+        current = load;
+        if (aborted) {
+            load.loop().stop();
+        }
         try (AutoCloseable resources = load.resources();
              BaselineLifecycle baseline = settings.baseline() == null ? null
                      : new BaselineLifecycle(settings.baseline(), client, keepBaseline)) {
@@ -165,14 +180,14 @@ public final class BenchRunner {
             }
             timedOut = !awaitTail(reader, expect);
             phase = timedOut ? "timed out" : "settling";
-            if (!timedOut) {
+            if (!timedOut && !aborted) {
                 Thread.sleep(settings.settle().toMillis());
             }
         }
 
         private void awaitFirstOutput(OutputReader reader) throws InterruptedException {
             long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-            while (reader.outputs() == 0 && System.nanoTime() < deadline) {
+            while (reader.outputs() == 0 && System.nanoTime() < deadline && !aborted) {
                 Thread.sleep(20);
             }
         }
@@ -181,7 +196,7 @@ public final class BenchRunner {
         private boolean awaitTail(OutputReader reader, Expectation expect) throws InterruptedException {
             long quietSince = System.nanoTime();
             long seen = reader.outputs();
-            while (!expect.complete()) {
+            while (!expect.complete() && !aborted) {
                 Thread.sleep(20);
                 long now = System.nanoTime();
                 if (reader.outputs() != seen) {
@@ -239,6 +254,9 @@ public final class BenchRunner {
                 .put("unreadable", reader.unreadable())
                 .put("all_outputs_accounted", exactlyOne && reader.dlq() == dlqExpected)
                 .put("timed_out", phases.timedOut);
+        if (aborted) {
+            r.put("aborted", true);
+        }
         if (max) {
             r.put("overlapped_with_produce", phases.overlapped);
         }

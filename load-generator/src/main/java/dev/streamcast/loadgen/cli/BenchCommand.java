@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bench}: produce in-process, read forecasts and dead letters back, print one JSON verdict as the last line of
@@ -165,8 +167,16 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("bench needs --count or --duration");
         }
         Instant startAt = SourceOptions.parseStart(start);
+        try {
+            return runAll(m, n, startAt, log);
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private int runAll(BenchSettings.Mode m, long n, Instant startAt, PrintStream log) throws Exception {
         BenchResult app = runOnce(m, n, startAt, baseline, "", log);
-        if (!compareBaseline) {
+        if (!compareBaseline || Boolean.TRUE.equals(app.get("aborted"))) {
             print(app);
             return exitCode(app);
         }
@@ -177,6 +187,9 @@ public final class BenchCommand implements Callable<Integer> {
         print(app);
         return Math.max(exitCode(app), exitCode(base));
     }
+
+    /** Counted down once the result is printed, so a Ctrl-C hook lets the JVM exit only after that. */
+    private final CountDownLatch done = new CountDownLatch(1);
 
     private BenchResult runOnce(BenchSettings.Mode m, long n, Instant startAt, boolean useBaseline, String suffix,
                                 PrintStream log) throws Exception {
@@ -196,8 +209,29 @@ public final class BenchCommand implements Callable<Integer> {
             LoadOptions.Assembly a = load.assemble(in, startAt, limits, listener, "load-generator-bench", log);
             return new Load(a.source(), a.loop(), a.stats(), a);
         };
-        BenchResult r = new BenchRunner(settings, load.client(), log, progressInterval.toMillis(), !quiet,
-                keepBaselineTopics).run(factory);
+        BenchRunner runner = new BenchRunner(settings, load.client(), log, progressInterval.toMillis(), !quiet,
+                keepBaselineTopics);
+        // Ctrl-C: stop producing and waiting, still print the result and clean up the baseline.
+        Thread hook = new Thread(() -> {
+            runner.abort();
+            try {
+                done.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        BenchResult r;
+        try {
+            r = runner.run(factory);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for the result below
+            }
+        }
+
         r.put("topic", in).put("keys", load.source().isReplay() ? null : load.source().keys)
                 .put("rate_target_per_s", m == BenchSettings.Mode.MAX ? 0.0 : rate);
         return r;
@@ -226,6 +260,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static int exitCode(BenchResult r) {
+        if (Boolean.TRUE.equals(r.get("aborted"))) {
+            return 130;
+        }
         return Boolean.TRUE.equals(r.get("all_outputs_accounted")) ? 0 : 3;
     }
 }
