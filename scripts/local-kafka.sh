@@ -7,17 +7,21 @@
 #
 # KAFKA_PORT (default 9092) and KAFKA_DATA_DIR (default target/kafka-data) choose where it listens and keeps data.
 # Logs: $KAFKA_DATA_DIR/broker.log. Delete the data directory to start from nothing.
+# KAFKA_SECURITY=sasl_ssl: the only client listener is SASL_SSL (SCRAM-SHA-512, self-signed TLS certificate made on
+# first start); writes $KAFKA_DATA_DIR/client.properties (user streamcast) and admin.properties, and prints where.
+# Use a data directory of its own (a plaintext one has no SCRAM users).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${KAFKA_PORT:-9092}"
+security="${KAFKA_SECURITY:-plaintext}"
 data="${KAFKA_DATA_DIR:-$root/target/kafka-data}"
 pidfile="$data/broker.pid"
 log="$data/broker.log"
 module="$root/kafka-local"
 
 usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 running_pid() {
@@ -38,12 +42,13 @@ ensure_built() {
 start() {
   if pid="$(running_pid)"; then
     echo "already running (pid $pid): 127.0.0.1:$port"
+    print_client_config
     return 0
   fi
   ensure_built
   mkdir -p "$data"
   local cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
-  KAFKA_PORT="$port" KAFKA_DATA_DIR="$data" nohup java -Xms256m -Xmx1g \
+  KAFKA_PORT="$port" KAFKA_DATA_DIR="$data" KAFKA_SECURITY="$security" nohup java -Xms256m -Xmx1g \
     -cp "$cp" dev.streamcast.kafkalocal.LocalKafkaMain >"$log" 2>&1 &
   echo $! >"$pidfile"
   local waited=0
@@ -62,6 +67,15 @@ start() {
     waited=$((waited + 1))
   done
   echo "127.0.0.1:$port"
+  print_client_config
+}
+
+# On a secured broker: where the client settings are (their values hold a password and are not printed).
+print_client_config() {
+  if [[ -f "$data/client.properties" && "$security" == "sasl_ssl" ]]; then
+    echo "SASL_SSL: client settings in $data/client.properties (stream-app run --config FILE," \
+      "load-generator --client-config FILE); admin settings in $data/admin.properties" >&2
+  fi
 }
 
 stop() {

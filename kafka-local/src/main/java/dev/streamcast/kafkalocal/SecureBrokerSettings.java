@@ -229,7 +229,7 @@ public final class SecureBrokerSettings {
         }
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

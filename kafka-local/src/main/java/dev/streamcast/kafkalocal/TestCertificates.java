@@ -48,9 +48,18 @@ public record TestCertificates(Path keyStore, Path trustStore, String keyStorePa
                     "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", keyPass);
             keytool("-importcert", "-noprompt", "-alias", "streamcast-local-ca", "-file", cert.toString(),
                     "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", trustPass);
+            ownerOnly(keyStore);
             return new TestCertificates(keyStore, trustStore, keyPass, trustPass, SUBJECT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make test certificates in " + dir, e);
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file inherits its folder's permissions.
         }
     }
 
