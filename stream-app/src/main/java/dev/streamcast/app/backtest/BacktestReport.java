@@ -21,14 +21,16 @@ public final class BacktestReport {
     }
 
     public static Scored score(BacktestRunner.Result result, double testFraction) {
-        return score(result, testFraction, ForecastSettings.AUTO_PERIOD, 0.9);
+        return score(result, testFraction, ForecastSettings.AUTO_PERIOD, 0.9, 100);
     }
 
     /**
      * @param period the configured season ({@code forecast.season.period}) for the seasonal naive benchmark
      * @param level  the interval level, for the naive method's empirical interval
+     * @param window recent changes behind the naive method's empirical interval ({@code forecast.error.window})
      */
-    public static Scored score(BacktestRunner.Result result, double testFraction, int period, double level) {
+    public static Scored score(BacktestRunner.Result result, double testFraction, int period, double level,
+                               int window) {
         Map<String, StepScores> steps = new java.util.LinkedHashMap<>();
         Map<String, Double> naiveWidths = new java.util.LinkedHashMap<>();
         List<SeriesScore> scores = new ArrayList<>();
@@ -55,7 +57,7 @@ public final class BacktestReport {
             starts.put(e.getKey(), first);
             long spacing = n > 1 ? rows.get(1).ts() - rows.get(0).ts() : 0;
             steps.put(e.getKey(), Scoring.steps(values, forecasts, first, Smoothing.period(spacing, period)));
-            naiveWidths.put(e.getKey(), Scoring.naiveHalfWidth(values, first, level));
+            naiveWidths.put(e.getKey(), Scoring.naiveHalfWidth(values, first, level, window));
             allPoints.put(e.getKey(), points);
             if (!points.isEmpty()) {
                 scores.add(Scoring.score(e.getKey(), points, Scoring.naiveScale(values, first)));

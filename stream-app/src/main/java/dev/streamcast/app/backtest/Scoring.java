@@ -90,20 +90,29 @@ public final class Scoring {
         return new StepScores(period, mae, snaive, n, naiveScale(values, first));
     }
 
-    /** Half-width of the naive method's empirical interval: the level quantile of |one-step change| before first. */
-    public static double naiveHalfWidth(double[] values, int first, double level) {
-        double[] d = new double[Math.max(first - 1, 0)];
-        int c = 0;
-        for (int i = 1; i < first; i++) {
-            if (!Double.isNaN(values[i]) && !Double.isNaN(values[i - 1])) {
-                d[c++] = Math.abs(values[i] - values[i - 1]);
+    /**
+     * Mean half-width, over the scored points, of the naive method's empirical interval: at point i, the level
+     * quantile of the last {@code window} absolute one-step changes before i (the naive forecast's own recent errors).
+     */
+    public static double naiveHalfWidth(double[] values, int first, double level, int window) {
+        double[] d = new double[window];
+        double sum = 0;
+        int scored = 0;
+        for (int i = Math.max(first, 2); i < values.length; i++) {
+            int c = 0;
+            for (int j = Math.max(1, i - window); j < i; j++) {
+                if (!Double.isNaN(values[j]) && !Double.isNaN(values[j - 1])) {
+                    d[c++] = Math.abs(values[j] - values[j - 1]);
+                }
             }
+            if (c == 0 || Double.isNaN(values[i])) {
+                continue;
+            }
+            Arrays.sort(d, 0, c);
+            sum += d[Math.min(c - 1, Math.max(0, (int) Math.ceil((c + 1) * level) - 1))];
+            scored++;
         }
-        if (c == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(d, 0, c);
-        return d[Math.min(c - 1, Math.max(0, (int) Math.ceil((c + 1) * level) - 1))];
+        return scored == 0 ? Double.NaN : sum / scored;
     }
 
     /** Mean half-width of the scored intervals. */

@@ -117,7 +117,7 @@ public final class AppConfig {
                 getBoolean("retrain.enabled") ? getInt("retrain.sample.every") : 0,
                 ForecastSettings.parsePeriod(get("forecast.season.period")), getDouble("forecast.season.gamma"),
                 getInt("forecast.smoothing.top"), getInt("forecast.smoothing.memory"),
-                getInt("retrain.sample.dense.points"));
+                getInt("retrain.sample.dense.points"), getBoolean("forecast.smoothing.log"));
     }
 
     public TopologySettings topology() {

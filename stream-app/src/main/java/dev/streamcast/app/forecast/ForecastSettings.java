@@ -11,14 +11,16 @@ package dev.streamcast.app.forecast;
  * @param seasonPeriod  season length in points: {@link #AUTO_PERIOD} = from the series' spacing (monthly 12,
  *                      quarterly 4, daily 7, hourly 24, half-hourly 336, ...), 0 = no season, else 2..{@value
  *                      #MAX_PERIOD}
- * @param seasonGamma   smoothing constant of the seasonal ring
+ * @param seasonGamma   seasonal smoothing: the slow ring learns with half of it, the quick one with twice it
  * @param top           the smoothing forecast averages this many best candidates (by recent error)
  * @param memory        recent errors that rank the candidates are averaged over about this many points
  * @param densePoints   a series emits a training sample at every point for its first this many points, then every
  *                      {@code sampleEvery}
+ * @param logPositive   smooth log(value) while a series is positive (multiplicative trend and season)
  */
 public record ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery,
-                               int seasonPeriod, double seasonGamma, int top, int memory, int densePoints) {
+                               int seasonPeriod, double seasonGamma, int top, int memory, int densePoints,
+                               boolean logPositive) {
 
     public static final int AUTO_PERIOD = -1;
     public static final int MAX_PERIOD = 400;
@@ -43,8 +45,8 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
             throw new IllegalArgumentException("forecast.season.period must be auto, 0 or 2.." + MAX_PERIOD + ", got "
                     + seasonPeriod);
         }
-        if (!(seasonGamma >= 0 && seasonGamma < 1)) {
-            throw new IllegalArgumentException("forecast.season.gamma must be in [0, 1), got " + seasonGamma);
+        if (!(seasonGamma >= 0 && seasonGamma < 0.5)) {
+            throw new IllegalArgumentException("forecast.season.gamma must be in [0, 0.5), got " + seasonGamma);
         }
         if (top < 1 || top > Smoothing.CANDIDATES) {
             throw new IllegalArgumentException("forecast.smoothing.top must be 1.." + Smoothing.CANDIDATES + ", got "
@@ -60,7 +62,7 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
 
     /** The original five settings; the smoothing ones take their defaults. */
     public ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery) {
-        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.2, 3, 50, 1000);
+        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.2, 3, 50, 1000, true);
     }
 
     public static ForecastSettings defaults() {

@@ -66,13 +66,20 @@ public final class SeriesForecaster {
         }
         st.step = o.ts() - st.lastTs;
         if (st.count == 1) {
-            Smoothing.startSeason(st, Smoothing.period(st.step, settings.seasonPeriod()), st.lastValue);
+            Smoothing.startSeason(st, Smoothing.period(st.step, settings.seasonPeriod()),
+                    Smoothing.internal(st, st.lastValue));
         }
         long t = st.count;
         int top = settings.top();
-        Smoothing.select(st, top, best);
-        double smooth = Smoothing.combined(st, best, top, t, 1);
         boolean imputed = o.gap();
+        if (st.logScale && !imputed && !(o.value() > 0)) {
+            // No longer positive: the bank restarts on the values themselves, without a season.
+            st.logScale = false;
+            Smoothing.start(st, st.lastValue);
+            st.initSeason(0, Smoothing.RINGS);
+        }
+        Smoothing.select(st, top, best);
+        double smooth = Smoothing.value(st, Smoothing.combined(st, best, top, t, 1));
         double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
         double e = y - smooth;
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
@@ -81,7 +88,8 @@ public final class SeriesForecaster {
             st.pushError(Math.abs(y - st.pending) / safeScale);
         }
         double x = Normalisation.clip(e / safeScale);
-        Smoothing.update(st, t, y, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
+        Smoothing.update(st, t, Smoothing.internal(st, y), imputed, settings.seasonGamma(), settings.memory(),
+                st.diffCount);
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
             st.ewms += alpha * (e * e - st.ewms);
@@ -109,7 +117,8 @@ public final class SeriesForecaster {
         st.lastValue = o.value();
         st.modelVersion = model.version();
         st.hidden = new double[model.stateSize()];
-        Smoothing.start(st, o.value());
+        st.logScale = settings.logPositive() && o.value() > 0;
+        Smoothing.start(st, Smoothing.internal(st, o.value()));
         int h = settings.horizon();
         long[] ts = new long[h];
         double[] mean = new double[h];
@@ -160,7 +169,7 @@ public final class SeriesForecaster {
             double p = k == 0 ? p1 : rollout[k - 1];
             double correction = g > 0 && Double.isFinite(p) ? g * scale * p : 0.0;
             ts[k] = o.ts() + (k + 1) * st.step;
-            mean[k] = Smoothing.combined(st, best, top, t + k, k + 1) + correction;
+            mean[k] = Smoothing.value(st, Smoothing.combined(st, best, top, t + k, k + 1)) + correction;
             double half = q * scale * Math.sqrt(k + 1.0);
             lower[k] = mean[k] - half;
             upper[k] = mean[k] + half;

@@ -6,10 +6,11 @@ import dev.streamcast.app.state.SeriesState;
  * Per-series online exponential smoothing: a fixed bank of candidates (level, optional damped trend, optional
  * additive season) in Hyndman's error-correction form, run side by side on every point. Each candidate keeps its
  * recent mean absolute one-step error; the smoothing forecast is the mean of the {@code top} best ones, so every
- * series gets the constants that currently fit it without any fitting step. One seasonal ring is shared by the
- * seasonal candidates; it is initialised from the first two cycles (mean per phase minus a straight line) and then
- * corrected by {@code gamma (1 - alpha)} times the error of one reference seasonal candidate (the classic
- * Holt-Winters update of a moderate alpha 0.3: quicker candidates would leave the season no error to learn from).
+ * series gets the constants that currently fit it without any fitting step. Two seasonal rings (a slow and a quick
+ * one) are each shared by a third of the candidates; both start from the first two cycles (mean per phase minus a
+ * straight line) and are then corrected by {@code gamma (1 - alpha)} times the error of one reference candidate
+ * (the classic Holt-Winters update of a moderate alpha 0.3: quicker candidates would leave the season no error to
+ * learn from).
  *
  * <p>Per point: O(candidates + period) at most, no allocation.
  */
@@ -22,31 +23,36 @@ public final class Smoothing {
     static final double[] ALPHA;
     static final double[] BETA;
     static final double[] PHI;
-    static final boolean[] SEASONAL;
+    /** The seasonal ring a candidate adds (-1 = none). */
+    static final int[] RING;
+    /** Number of seasonal rings; ring r learns with gamma {@link #ringGamma}. */
+    public static final int RINGS = 2;
     public static final int CANDIDATES;
-    /** The seasonal candidate whose errors update the shared season: alpha 0.3 with the slow damped trend. */
-    static final int REFERENCE;
+    /** Per ring, the candidate whose errors update it: alpha 0.3 with the slow damped trend. */
+    static final int[] REFERENCE = new int[RINGS];
 
     static {
-        int n = ALPHAS.length * TRENDS.length * 2;
+        int n = ALPHAS.length * TRENDS.length * (RINGS + 1);
         ALPHA = new double[n];
         BETA = new double[n];
         PHI = new double[n];
-        SEASONAL = new boolean[n];
+        RING = new int[n];
         int c = 0;
-        for (int s = 0; s < 2; s++) {
+        for (int s = 0; s <= RINGS; s++) {
             for (double[] t : TRENDS) {
                 for (double a : ALPHAS) {
                     ALPHA[c] = a;
                     BETA[c] = a * t[0];
                     PHI[c] = t[1];
-                    SEASONAL[c] = s == 1;
+                    RING[c] = s - 1;
                     c++;
                 }
             }
         }
         CANDIDATES = n;
-        REFERENCE = ALPHAS.length * TRENDS.length + ALPHAS.length + 1;
+        for (int r = 0; r < RINGS; r++) {
+            REFERENCE[r] = (r + 1) * ALPHAS.length * TRENDS.length + ALPHAS.length + 1;
+        }
     }
 
     private static final long MINUTE = 60_000L;
@@ -87,7 +93,17 @@ public final class Smoothing {
         return 0;
     }
 
-    /** Starts the bank at the series' first value. */
+    /** The value the bank works on: log(y) for a series that has been positive throughout, else y. */
+    public static double internal(SeriesState st, double y) {
+        return st.logScale ? Math.log(y) : y;
+    }
+
+    /** Back from the bank's scale to the series'. */
+    public static double value(SeriesState st, double z) {
+        return st.logScale ? Math.exp(z) : z;
+    }
+
+    /** Starts the bank at the series' first value (already {@link #internal}). */
     public static void start(SeriesState st, double y) {
         st.initSmoothing(CANDIDATES);
         for (int c = 0; c < CANDIDATES; c++) {
@@ -95,10 +111,15 @@ public final class Smoothing {
         }
     }
 
+    /** Ring 0 learns with half the configured gamma, ring 1 with twice it: slow and quick seasons side by side. */
+    static double ringGamma(double gamma, int ring) {
+        return ring == 0 ? gamma / 2 : gamma * 2;
+    }
+
     /** Whether the ring holds a season: two full cycles have been seen. */
     /** Sizes the seasonal ring once the spacing is known (at the second point) and adds the first value. */
     public static void startSeason(SeriesState st, int period, double first) {
-        st.initSeason(period);
+        st.initSeason(period, RINGS);
         if (period > 0) {
             st.season[0] = (float) first;
             st.firstCycleSum = first;
@@ -118,8 +139,8 @@ public final class Smoothing {
             damp += phiPow;
         }
         double f = st.level[c] + damp * st.trend[c];
-        if (SEASONAL[c] && seasonReady(st)) {
-            f += st.season[(int) (t % st.period)];
+        if (RING[c] >= 0 && seasonReady(st)) {
+            f += st.season[RING[c] * st.period + (int) (t % st.period)];
         }
         return f;
     }
@@ -156,15 +177,18 @@ public final class Smoothing {
      */
     static void update(SeriesState st, long t, double y, boolean imputed, double gamma, int memory, int errorsSeen) {
         boolean ready = seasonReady(st);
-        double seasonal = ready ? st.season[(int) (t % st.period)] : 0;
+        int phase = st.period == 0 ? 0 : (int) (t % st.period);
         double weight = Math.max(1.0 / (errorsSeen + 1), 1.0 / memory);
-        double seasonalError = 0;
+        double slowError = 0;
+        double quickError = 0;
         for (int c = 0; c < CANDIDATES; c++) {
-            double s = SEASONAL[c] ? seasonal : 0;
+            double s = ready && RING[c] >= 0 ? st.season[RING[c] * st.period + phase] : 0;
             double f = st.level[c] + PHI[c] * st.trend[c] + s;
             double e = imputed ? 0 : y - f;
-            if (c == REFERENCE) {
-                seasonalError = e;
+            if (c == REFERENCE[0]) {
+                slowError = e;
+            } else if (c == REFERENCE[1]) {
+                quickError = e;
             }
             st.level[c] += PHI[c] * st.trend[c] + ALPHA[c] * e;
             st.trend[c] = PHI[c] * st.trend[c] + BETA[c] * e;
@@ -175,13 +199,15 @@ public final class Smoothing {
         if (st.period == 0) {
             return;
         }
-        int phase = (int) (t % st.period);
         if (ready) {
             // Classic Holt-Winters: s = s + gamma (y - new level - ...) = s + gamma (1 - alpha) e.
-            st.season[phase] += (float) (gamma * (1 - ALPHA[REFERENCE]) * seasonalError);
+            for (int r = 0; r < RINGS; r++) {
+                st.season[r * st.period + phase] += (float) (ringGamma(gamma, r) * (1 - ALPHA[REFERENCE[r]])
+                        * (r == 0 ? slowError : quickError));
+            }
         } else if (initialiseSeason(st, t, phase, y)) {
             for (int c = 0; c < CANDIDATES; c++) {
-                if (SEASONAL[c]) {
+                if (RING[c] >= 0) {
                     st.level[c] -= st.season[phase];
                 }
             }
@@ -199,8 +225,8 @@ public final class Smoothing {
             return false;
         }
         double total = 0;
-        for (float v : st.season) {
-            total += v;
+        for (int i = 0; i < m; i++) {
+            total += st.season[i];
         }
         double mean1 = st.firstCycleSum / m;
         double mean2 = (total - st.firstCycleSum) / m;
@@ -208,6 +234,9 @@ public final class Smoothing {
         double mean = (mean1 + mean2) / 2;
         for (int i = 0; i < m; i++) {
             st.season[i] = (float) (st.season[i] / 2 - mean - slope * (i - (m - 1) / 2.0));
+            for (int r = 1; r < RINGS; r++) {
+                st.season[r * m + i] = st.season[i];
+            }
         }
         return true;
     }

@@ -40,9 +40,12 @@ public final class SeriesState {
     public int errorPos;
     /** Season length in points, decided at the second point; 0 = no season. */
     public int period;
+    /** The seasonal rings, each {@code period} long, one after the other. */
     public float[] season = new float[0];
     /** Sum of the first cycle's values, for the seasonal initialisation. */
     public double firstCycleSum;
+    /** Whether the smoothing bank works on log(value): the series has been positive throughout. */
+    public boolean logScale;
     public double[] level = new double[0];
     public double[] trend = new double[0];
     public double[] rank = new double[0];
@@ -60,10 +63,10 @@ public final class SeriesState {
         rank = new double[candidates];
     }
 
-    /** Sets the season length and a zeroed ring for it. */
-    public void initSeason(int length) {
+    /** Sets the season length and {@code rings} zeroed rings of it, one after the other in {@code season}. */
+    public void initSeason(int length, int rings) {
         period = length;
-        season = new float[length];
+        season = new float[length * rings];
         firstCycleSum = 0;
     }
 
@@ -107,7 +110,8 @@ public final class SeriesState {
                 && Arrays.equals(inputs, s.inputs) && inputCount == s.inputCount && inputPos == s.inputPos
                 && Arrays.equals(errors, s.errors) && errorCount == s.errorCount && errorPos == s.errorPos
                 && period == s.period && Arrays.equals(season, s.season)
-                && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && Arrays.equals(level, s.level)
+                && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && logScale == s.logScale
+                && Arrays.equals(level, s.level)
                 && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank);
     }
 

@@ -20,7 +20,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 + 4 + 8 * s.hidden.length
                 + 4 + 4 + 4 + 8 * s.inputs.length
                 + 4 + 4 + 4 + 4 * s.errors.length
-                + 4 + 4 * s.season.length + 8
+                + 4 + 4 + 4 * s.season.length + 8 + 1
                 + 4 + 3 * 8 * s.level.length;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
@@ -37,11 +37,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         for (float e : s.errors) {
             b.putFloat(e);
         }
-        b.putInt(s.period);
+        b.putInt(s.period).putInt(s.season.length);
         for (float v : s.season) {
             b.putFloat(v);
         }
         b.putDouble(s.firstCycleSum);
+        b.put((byte) (s.logScale ? 1 : 0));
         b.putInt(s.level.length);
         for (int i = 0; i < s.level.length; i++) {
             b.putDouble(s.level[i]).putDouble(s.trend[i]).putDouble(s.rank[i]);
@@ -95,12 +96,22 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             for (int i = 0; i < errorWindow; i++) {
                 s.errors[i] = b.getFloat();
             }
-            int period = length(b, b.getInt(), 4);
-            s.initSeason(period);
-            for (int i = 0; i < period; i++) {
+            int period = b.getInt();
+            int seasonLength = length(b, b.getInt(), 4);
+            if (period < 0 || (period == 0 ? seasonLength != 0 : seasonLength % period != 0)) {
+                throw new SerializationException("corrupt series-state record: season " + seasonLength + " for period "
+                        + period);
+            }
+            s.initSeason(period, period == 0 ? 0 : seasonLength / period);
+            for (int i = 0; i < seasonLength; i++) {
                 s.season[i] = b.getFloat();
             }
             s.firstCycleSum = b.getDouble();
+            byte log = b.get();
+            if (log != 0 && log != 1) {
+                throw new SerializationException("corrupt series-state record: log flag " + log);
+            }
+            s.logScale = log == 1;
             int candidates = length(b, b.getInt(), 24);
             s.initSmoothing(candidates);
             for (int i = 0; i < candidates; i++) {

@@ -26,7 +26,7 @@ class SeriesStateSerdeTest {
             s.pushInput(i * 0.1);
             s.pushError(i * 0.2);
         }
-        s.initSeason(3);
+        s.initSeason(3, 2);
         s.season[1] = 0.75f;
         s.firstCycleSum = 12.5;
         s.initSmoothing(4);

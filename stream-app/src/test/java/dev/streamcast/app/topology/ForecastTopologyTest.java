@@ -64,8 +64,10 @@ class ForecastTopologyTest {
         JsonNode f1 = h.nextForecast();
         assertTrue(f1.get("warm").asBoolean(), "the naive model needs one difference");
         assertEquals(HORIZON, f1.get("horizon").size());
-        // All candidates erred by 2 once: the first three (alpha 0.1, 0.3, 0.6, no trend) are averaged.
-        double smooth = ((10 + 0.1 * 2) + (10 + 0.3 * 2) + (10 + 0.6 * 2)) / 3;
+        // A positive series is smoothed in logs. All candidates erred by log(12/10) once: the first three (alpha
+        // 0.1, 0.3, 0.6, no trend) are averaged.
+        double d = Math.log(12.0) - Math.log(10.0);
+        double smooth = Math.exp(((Math.log(10) + 0.1 * d) + (Math.log(10) + 0.3 * d) + (Math.log(10) + 0.6 * d)) / 3);
         for (JsonNode step : f1.get("horizon")) {
             assertEquals(smooth, step.get("mean").asDouble(), 1e-12);
             assertTrue(step.get("lower").asDouble() < smooth && step.get("upper").asDouble() > smooth);
@@ -88,10 +90,10 @@ class ForecastTopologyTest {
 
     /**
      * The topology's forecasts are the smoothing bank plus half (the document's gain) of model-core's step and
-     * rollout on the normalised smoothing errors, bit for bit. Re-computed here from the method's description: 24
+     * rollout on the normalised smoothing errors, bit for bit. Re-computed here from the method's description: 36
      * candidates (alpha 0.1, 0.3, 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; each
-     * without and with season, which is none at this spacing), ranked by an exponentially weighted mean absolute
-     * error, the best three averaged.
+     * without season and with either of two seasonal rings, which are empty at this spacing) on log(value) of this
+     * positive series, ranked by an exponentially weighted mean absolute error, the best three averaged.
      */
     @Test
     void forecastsEqualSmoothingPlusModelCoreStepsBitForBit() {
@@ -100,19 +102,19 @@ class ForecastTopologyTest {
         assertEquals(1, h.registry.current().version());
 
         double[] values = {5.0, 5.5, 4.75, 6.0, 6.25, 5.0, 7.5, 7.0, 6.5, 8.0, 8.5, 7.75, 9.0};
-        double[] alphas = new double[24];
-        double[] betas = new double[24];
-        double[] phis = new double[24];
+        double[] alphas = new double[36];
+        double[] betas = new double[36];
+        double[] phis = new double[36];
         double[][] trends = {{0, 0}, {0.1, 0.98}, {0.4, 0.9}};
-        for (int c = 0; c < 24; c++) {
+        for (int c = 0; c < 36; c++) {
             alphas[c] = new double[] {0.1, 0.3, 0.6, 1.0}[c % 4];
             betas[c] = alphas[c] * trends[(c / 4) % 3][0];
             phis[c] = trends[(c / 4) % 3][1];
         }
-        double[] level = new double[24];
-        double[] trend = new double[24];
-        double[] rank = new double[24];
-        java.util.Arrays.fill(level, values[0]);
+        double[] level = new double[36];
+        double[] trend = new double[36];
+        double[] rank = new double[36];
+        java.util.Arrays.fill(level, Math.log(values[0]));
         StepKernel kernel = doc.toModel().stepKernel();
         double[] hidden = new double[kernel.stateSize()];
         double ewms = 0;
@@ -129,13 +131,13 @@ class ForecastTopologyTest {
             for (int j = 0; j < 3; j++) {
                 smooth += level[order[j]] + phis[order[j]] * trend[order[j]];
             }
-            smooth /= 3;
+            smooth = Math.exp(smooth / 3);
             double e = values[i] - smooth;
             double prior = errors > 0 ? Math.sqrt(ewms) : Math.abs(e);
             double x = Math.max(-8, Math.min(8, e / Math.max(prior, Double.MIN_NORMAL)));
             double weight = Math.max(1.0 / (errors + 1), 1.0 / 50);
-            for (int c = 0; c < 24; c++) {
-                double ec = values[i] - (level[c] + phis[c] * trend[c]);
+            for (int c = 0; c < 36; c++) {
+                double ec = Math.log(values[i]) - (level[c] + phis[c] * trend[c]);
                 level[c] += phis[c] * trend[c] + alphas[c] * ec;
                 trend[c] = phis[c] * trend[c] + betas[c] * ec;
                 rank[c] += weight * (Math.abs(ec) - rank[c]);
@@ -161,7 +163,7 @@ class ForecastTopologyTest {
                     ahead += level[c] + damp * trend[c];
                 }
                 double p = k == 0 ? out[0] : more[k - 1];
-                assertEquals(ahead / 3 + 0.5 * scale * p, f.get("horizon").get(k).get("mean").asDouble(), 0.0,
+                assertEquals(Math.exp(ahead / 3) + 0.5 * scale * p, f.get("horizon").get(k).get("mean").asDouble(), 0.0,
                         "step " + i + " horizon " + k);
             }
             assertEquals(i >= WINDOW, f.get("warm").asBoolean(), "warm after a full window, step " + i);
