@@ -2,7 +2,7 @@
 # Chaos verification of exactly-once: two forecaster JVMs SIGKILLed at random while input flows, the broker
 # restarted, then every committed forecast and dead letter compared with an offline replay of the input.
 #
-#   scripts/chaos.sh            # long form: 200 keys x 2000 events at 1500/s (400,000 records), 2 broker restarts,
+#   scripts/chaos.sh            # long form: 100 keys x 2000 events at 800/s (200,000 records), 2 broker restarts,
 #                               # fixed model, then again with retraining on (forecasts checked per model version)
 #   scripts/chaos.sh short      # the short form that `mvn verify` runs (40 keys x 300 events, fixed model)
 #   CHAOS_OPTS="-Dchaos.seed=42 -Dchaos.keys=500" scripts/chaos.sh

@@ -47,9 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChaosIT {
 
     private static final boolean LONG = Boolean.getBoolean("chaos.long");
-    private static final int KEYS = Integer.getInteger("chaos.keys", LONG ? 200 : 40);
+    private static final int KEYS = Integer.getInteger("chaos.keys", LONG ? 100 : 40);
     private static final int EVENTS = Integer.getInteger("chaos.events", LONG ? 2000 : 300);
-    private static final int RATE = Integer.getInteger("chaos.rate", LONG ? 1500 : 220);
+    private static final int RATE = Integer.getInteger("chaos.rate", LONG ? 800 : 220);
     private static final int BROKER_RESTARTS = Integer.getInteger("chaos.broker.restarts", LONG ? 2 : 1);
     private static final long SEED = Long.getLong("chaos.seed", System.nanoTime());
     private static final int WINDOW = 8;
@@ -165,7 +165,7 @@ class ChaosIT {
             log.add("input topic holds " + expected.inputs() + " records: " + expected.forecasts().size()
                     + " to be forecast, " + expected.refusals().size() + " to be refused");
             assertTrue(expected.inputs() >= input.sent(), "the input topic holds every record sent");
-            Duration drain = Duration.ofSeconds(LONG ? 600 : 120);
+            Duration drain = Duration.ofSeconds(LONG ? 120 : 60); // without any new output
             List<ForecasterProcess> running = instances;
             List<ConsumerRecord<byte[], byte[]>> forecasts = ChaosVerifier.readCommitted(bootstrap,
                     topology.forecastsTopic(), expected.forecasts().size(), drain, Duration.ofSeconds(3),

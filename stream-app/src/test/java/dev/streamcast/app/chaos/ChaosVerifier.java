@@ -210,8 +210,8 @@ final class ChaosVerifier {
     }
 
     /**
-     * Reads committed records of {@code topic} from the beginning until {@code count} have arrived or the timeout
-     * passes, then keeps reading for {@code settle} to catch any that arrive beyond the count (doubles).
+     * Reads committed records of {@code topic} from the beginning until {@code count} have arrived or none has
+     * arrived for {@code timeout}, then keeps reading for {@code settle} to catch any that arrive beyond the count (doubles).
      */
     static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic, long count,
                                                               Duration timeout, Duration settle,
@@ -221,9 +221,20 @@ final class ChaosVerifier {
             List<TopicPartition> parts = partitions(c, topic);
             c.assign(parts);
             c.seekToBeginning(parts);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (got.size() < count && System.nanoTime() < deadline && stillUseful.getAsBoolean()) {
+            // Wait while output keeps arriving (a loaded machine may lag far behind the input), but give up
+            // after `timeout` without a single new record, or ten times that in all.
+            long start = System.nanoTime();
+            long lastProgress = start;
+            while (got.size() < count && stillUseful.getAsBoolean()) {
+                long now = System.nanoTime();
+                if (now - lastProgress > timeout.toNanos() || now - start > 10 * timeout.toNanos()) {
+                    break;
+                }
+                int before = got.size();
                 c.poll(Duration.ofMillis(200)).forEach(got::add);
+                if (got.size() > before) {
+                    lastProgress = System.nanoTime();
+                }
             }
             long until = System.nanoTime() + settle.toNanos();
             while (System.nanoTime() < until) {
