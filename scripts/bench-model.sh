@@ -45,29 +45,44 @@ for r in rows:
         torch.setdefault(key, {})[r.get("dtype")] = r
 
 def per_cpu(r):
-    # the machine is shared: also normalise by the cores this process actually got (cpu_self_cores)
+    # the machine is shared: also normalise by CPU actually received. model-core reports its timed thread's CPU
+    # time directly (cpu_time_*); for PyTorch divide by the cores the process got (cpu_self_cores).
+    if r["figure"] == "train_windows_per_s" and "cpu_time_windows_per_s" in r:
+        return r["cpu_time_windows_per_s"]
+    if r["figure"] == "infer_windows_per_s" and "cpu_time_windows_per_s" in r:
+        return r["cpu_time_windows_per_s"]
+    if r["figure"] == "stream_us_per_event_batch1" and "cpu_time_us_per_event" in r:
+        return r["cpu_time_us_per_event"]
+    if r["figure"] == "stream_events_per_s_batch1" and "cpu_time_us_per_event" in r:
+        return 1e6 / r["cpu_time_us_per_event"]
+    if r["figure"] == "train_sec_per_epoch" and "cpu_time_windows_per_s" in r:
+        return 10000 / r["cpu_time_windows_per_s"]
     c = r.get("cpu_self_cores")
     if not c:
         return None
     return r["value"] * c if r["unit"] in ("s", "us/event") else r["value"] / c
+
+def fmt(v):
+    return "-" if v is None else (f"{v:.4g}" if v < 100 else f"{v:.0f}")
 
 def ratio(a, b, unit):
     if not a or not b:
         return "-"
     return f"{(b / a) if unit in ('s', 'us/event') else (a / b):.1f}x"
 
-print("\n| task | figure | cell | model-core float64 | PyTorch float32 | PyTorch float64 | model-core / PyTorch f32 | same, per CPU-second |")
-print("|---|---|---|---:|---:|---:|---:|---:|")
+print("\n| task | figure | cell | model-core float64 | PyTorch float32 | PyTorch float64 | model-core / PyTorch f32 | model-core (thread CPU time) | PyTorch f32 / cpu_self_cores | ratio per CPU-second |")
+print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for key, r in java.items():
     t = torch.get(key, {})
     t32, t64 = t.get("float32"), t.get("float64")
     u = r["unit"]
     print(f"| {key[0]} | {key[1]} | {key[2]} | {r['value']} {u} | {t32['value'] if t32 else '-'} | "
           f"{t64['value'] if t64 else '-'} | {ratio(r['value'], t32 and t32['value'], u)} | "
+          f"{fmt(per_cpu(r))} | {fmt(per_cpu(t32) if t32 else None)} | "
           f"{ratio(per_cpu(r), t32 and per_cpu(t32), u)} |")
 for key, t in torch.items():
     if key not in java:
         for d, r in t.items():
             print(f"| {key[0]} | {key[1]} | {key[2]} | - | {r['value'] if d == 'float32' else '-'} | "
-                  f"{r['value'] if d == 'float64' else '-'} | - | - |")
+                  f"{r['value'] if d == 'float64' else '-'} | - | - | - | - |")
 PY
