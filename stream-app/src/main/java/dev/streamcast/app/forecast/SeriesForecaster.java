@@ -5,7 +5,6 @@ import dev.streamcast.app.model.ServingModel;
 import dev.streamcast.app.record.Observation;
 import dev.streamcast.app.state.SeriesState;
 
-import java.util.Arrays;
 
 /**
  * The per-event forecasting step, free of Kafka so that the topology, the backtest and offline replays all run the
@@ -186,8 +185,7 @@ public final class SeriesForecaster {
             return normalQuantile;
         }
         System.arraycopy(st.errors, 0, sortedErrors, 0, n);
-        Arrays.sort(sortedErrors, 0, n);
         int rank = (int) Math.ceil((n + 1) * settings.level()) - 1;
-        return sortedErrors[Math.min(Math.max(rank, 0), n - 1)];
+        return Select.kth(sortedErrors, n, Math.min(Math.max(rank, 0), n - 1));
     }
 }

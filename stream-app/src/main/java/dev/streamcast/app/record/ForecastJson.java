@@ -1,5 +1,6 @@
 package dev.streamcast.app.record;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import dev.streamcast.app.forecast.Forecast;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,9 @@ public final class ForecastJson {
 
     static void appendNumber(StringBuilder sb, double d) {
         if (Double.isFinite(d)) {
-            sb.append(d);
+            // Schubfach (shortest repr that parses back to the same double), several times faster than
+            // Double.toString on Java 17: this runs 19 times per forecast.
+            sb.append(NumberOutput.toString(d, true));
         } else {
             sb.append("null"); // JSON has no NaN; never expected, but output must stay parseable
         }
