@@ -79,6 +79,11 @@ public final class AppConfig {
         return v;
     }
 
+    /** The value of {@code key}, or empty when it is not set (for optional settings without a default). */
+    public java.util.Optional<String> find(String key) {
+        return java.util.Optional.ofNullable(values.get(key));
+    }
+
     public int getInt(String key) {
         try {
             return Integer.parseInt(get(key).trim());

@@ -43,13 +43,17 @@ public final class HttpApi implements AutoCloseable {
     private final StatsView stats;
     private final ModelRegistry registry;
     private final Dashboard dashboard = new Dashboard();
+    private final BearerToken auth;
+    private final QueryBudget budget;
 
     public HttpApi(AppConfig config, ForecasterApp app, ModelRegistry registry, AppMetrics metrics) {
         this.metrics = metrics;
         this.registry = registry;
         // The host:port Kafka Streams advertises as application.server: keys owned elsewhere are routed there.
         HostInfo self = new HostInfo(config.get("http.advertised.host"), config.getInt("http.port"));
-        Peers peers = new Peers();
+        this.auth = BearerToken.from(config);
+        this.budget = QueryBudget.from(config);
+        Peers peers = new Peers(auth.authorization());
         this.status = new StatusView(app);
         this.series = new SeriesQueries(app, self, peers);
         this.directory = new SeriesDirectory(app, self, peers);
@@ -90,9 +94,20 @@ public final class HttpApi implements AutoCloseable {
                 reply = Reply.error(405, "read-only API: GET or HEAD");
             } else if (ex.getRequestURI().toString().length() > MAX_TARGET) {
                 reply = Reply.error(414, "request target longer than " + MAX_TARGET + " characters");
+            } else if (!auth.allows(target, ex.getRequestHeaders())) {
+                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"streamcast\"");
+                reply = Reply.error(401, "this endpoint needs the header Authorization: Bearer <http.auth.token>");
             } else {
                 route = routeOf(target);
-                reply = dispatch(route, target, Query.parse(ex.getRequestURI().getRawQuery()));
+                if (!budget.acquire(route)) {
+                    reply = new Reply(429, Reply.JSON, "{\"error\":\"too many queries at once; retry\"}", 1);
+                } else {
+                    try {
+                        reply = dispatch(route, target, Query.parse(ex.getRequestURI().getRawQuery()));
+                    } finally {
+                        budget.release(route);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("HTTP request {} failed", ex.getRequestURI(), e);

@@ -19,12 +19,26 @@ final class Peers {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
+    /** The bearer header every instance of the application accepts, or null when no token is set. */
+    private final String authorization;
+
+    Peers() {
+        this(null);
+    }
+
+    Peers(String authorization) {
+        this.authorization = authorization;
+    }
 
     /** GET {@code pathAndQuery} on {@code host}; null when the peer cannot be reached in time. */
     HttpResponse<String> get(HostInfo host, String pathAndQuery) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
-                    + pathAndQuery)).timeout(Duration.ofSeconds(4)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":"
+                    + host.port() + pathAndQuery)).timeout(Duration.ofSeconds(4)).GET();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | IllegalArgumentException e) {
             return null;
         } catch (InterruptedException e) {
