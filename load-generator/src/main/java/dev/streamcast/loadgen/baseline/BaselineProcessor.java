@@ -58,6 +58,9 @@ final class BaselineProcessor implements Processor<byte[], byte[], byte[], byte[
             ByteBuffer state = Optional.ofNullable(store.get(k)).map(ByteBuffer::wrap).orElse(null);
             long count = 0;
             double last = Double.NaN;
+            if (state == null && reader.gap) {
+                throw new Verdict("missing_field", "\"value\" is null (a gap) but the series has no earlier value");
+            }
             if (state != null) {
                 long lastTs = state.getLong(0);
                 if (reader.ts == lastTs) {

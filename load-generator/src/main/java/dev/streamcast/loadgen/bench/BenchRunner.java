@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,6 +103,15 @@ public final class BenchRunner {
                 throw new IllegalStateException("reading the output topics failed", reader.failure());
             }
             BenchResult r = result(load.stats(), reader, index.counts(), expect, phases);
+            if (reader.validDeadLettered() > 0) {
+                r.put("valid_dead_lettered", reader.validDeadLettered());
+                r.put("valid_dead_lettered_examples", String.join(" | ", reader.validDeadLetteredExamples()));
+            }
+            List<long[]> missing = index.missing(5);
+            if (!missing.isEmpty()) {
+                r.put("missing_examples", String.join(" ", missing.stream()
+                        .map(m -> load.source().key((int) m[0]) + "@" + java.time.Instant.ofEpochMilli(m[1])).toList()));
+            }
             if (lastEventTs.get() != Long.MIN_VALUE) {
                 r.put("last_event_ts", java.time.Instant.ofEpochMilli(lastEventTs.get()).toString());
             }

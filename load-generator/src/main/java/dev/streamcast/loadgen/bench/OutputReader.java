@@ -1,5 +1,6 @@
 package dev.streamcast.loadgen.bench;
 
+import dev.streamcast.loadgen.produce.ProduceLoop;
 import dev.streamcast.loadgen.series.ObservationSource;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -43,6 +44,9 @@ public final class OutputReader implements Runnable {
     private volatile long unreadable;
     private volatile long duplicates;
     private volatile long matched;
+    private volatile long validDeadLettered;
+    private final List<String> examples = new ArrayList<>();
+    private static final int MAX_EXAMPLES = 5;
     private volatile long firstOutputNanos;
     private volatile long lastOutputNanos;
     private long outputsAfterWarmup;
@@ -108,7 +112,9 @@ public final class OutputReader implements Runnable {
             if (r.topic().equals(dlqTopic)) {
                 d++;
                 Header h = r.headers().lastHeader("error.reason");
-                dlqReasons.merge(h == null ? "(none)" : new String(h.value(), StandardCharsets.UTF_8), 1L, Long::sum);
+                String reason = h == null ? "(none)" : new String(h.value(), StandardCharsets.UTF_8);
+                dlqReasons.merge(reason, 1L, Long::sum);
+                checkDeadLetter(r, reason);
             } else {
                 f++;
                 matchForecast(r, now);
@@ -127,6 +133,29 @@ public final class OutputReader implements Runnable {
                 }
                 outputsAfterWarmup += f + d;
             }
+        }
+    }
+
+    /**
+     * A dead letter for a record the generator sent as valid (no fault header; the send-time header proves the
+     * original headers were kept, else nothing can be told) means the app refused good input: count it and keep a
+     * few examples with the app's reason.
+     */
+    private void checkDeadLetter(ConsumerRecord<byte[], byte[]> r, String reason) {
+        if (r.headers().lastHeader(ProduceLoop.SENT_MS_HEADER) == null
+                || r.headers().lastHeader(ProduceLoop.FAULT_HEADER) != null || r.key() == null) {
+            return;
+        }
+        ForecastParser.Fields fields = ForecastParser.parse(r.value());
+        int series = source.indexOf(new String(r.key(), StandardCharsets.UTF_8));
+        if (series < 0 || fields.ts() == Long.MIN_VALUE || !index.expects(series, fields.ts())) {
+            return;
+        }
+        validDeadLettered++;
+        if (examples.size() < MAX_EXAMPLES) {
+            Header m = r.headers().lastHeader("error.message");
+            examples.add(new String(r.key(), StandardCharsets.UTF_8) + " " + new String(r.value(), StandardCharsets.UTF_8)
+                    + " -> " + reason + (m == null ? "" : ": " + new String(m.value(), StandardCharsets.UTF_8)));
         }
     }
 
@@ -177,6 +206,16 @@ public final class OutputReader implements Runnable {
     /** Forecasts without a readable top-level ts. */
     public long unreadable() {
         return unreadable;
+    }
+
+    /** Records sent as valid that the app dead-lettered instead (when its dead letters keep the headers). */
+    public long validDeadLettered() {
+        return validDeadLettered;
+    }
+
+    /** A few of those, with the app's reason (call after the thread ended). */
+    public List<String> validDeadLetteredExamples() {
+        return examples;
     }
 
     /** Sent records that got their first forecast. */

@@ -70,6 +70,23 @@ public final class SentIndex {
         return (meta >>> HITS_SHIFT) > 0 ? DUPLICATE : table[i + 2];
     }
 
+    /** True when (series, ts) is a record that must be accepted (sent, not failed). */
+    public synchronized boolean expects(int s, long t) {
+        return (table[slot(s, t) + 1] & STATE_MASK) == SENT;
+    }
+
+    /** Up to {@code max} expected records without a forecast yet, as {series, ts} pairs. */
+    public synchronized java.util.List<long[]> missing(int max) {
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < table.length && out.size() < max; i += STRIDE) {
+            long meta = table[i + 1];
+            if ((meta & STATE_MASK) == SENT && (meta >>> HITS_SHIFT) == 0) {
+                out.add(new long[] {(int) meta, table[i]});
+            }
+        }
+        return out;
+    }
+
     /** Counts at this moment. */
     public synchronized Counts counts() {
         long matched = 0;

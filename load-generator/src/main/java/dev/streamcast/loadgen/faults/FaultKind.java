@@ -39,6 +39,15 @@ public enum FaultKind {
         return reason;
     }
 
+    /**
+     * True for kinds that only make sense after a valid reading of the same series: a late or duplicate ts needs
+     * one to be late against or to repeat, and a gap needs a value to impute from (the forecaster dead-letters a
+     * series' leading gap as {@code missing_field}).
+     */
+    public boolean needsEarlierValue() {
+        return this == LATE || this == DUPLICATE || this == GAP;
+    }
+
     /** The option-style name, e.g. {@code non-finite}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
  * The share of records of each fault kind, drawn independently per record from its own seeded random stream (so
  * changing fault fractions does not change the series values).
  *
- * <p>{@link FaultKind#LATE} and {@link FaultKind#DUPLICATE} need an earlier valid record of the same series; when
- * there is none the record is sent clean instead, so their realised share is slightly below the set one on the
- * first pass over the keys.
+ * <p>{@link FaultKind#LATE}, {@link FaultKind#DUPLICATE} and {@link FaultKind#GAP} need an earlier valid record of
+ * the same series ({@link FaultKind#needsEarlierValue()}); when there is none the record is sent clean instead, so
+ * their realised share is slightly below the set one on the first pass over the keys.
  */
 public final class FaultPlan {
 

@@ -103,8 +103,8 @@ public final class ProduceLoop {
                 }
                 int s = obs.series;
                 FaultKind kind = faults.draw();
-                if ((kind == FaultKind.LATE || kind == FaultKind.DUPLICATE) && lastValid[s] == Long.MIN_VALUE) {
-                    kind = FaultKind.NONE; // nothing earlier to be late against
+                if (kind.needsEarlierValue() && lastValid[s] == Long.MIN_VALUE) {
+                    kind = FaultKind.NONE; // nothing earlier to be late against, repeat, or impute a gap from
                 }
                 if (obs.dueNanos >= 0) {
                     awaitDue(start + obs.dueNanos);

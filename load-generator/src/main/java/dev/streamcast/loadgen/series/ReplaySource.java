@@ -8,7 +8,8 @@ import java.util.Map;
  * Replays parsed CSV rows in event-time order (stable, so rows with equal ts keep their file order), optionally
  * several times with the timestamps shifted past the previous pass so each series keeps increasing. With a time
  * compression factor F, a row is due (ts - first ts) / F after the start: F = 3600 plays an hour of data per second.
- * A row whose ts does not increase within its series is marked not acceptable: the forecaster will dead-letter it.
+ * A row whose ts does not increase within its series, or a gap before the series' first value, is marked not
+ * acceptable: the forecaster will dead-letter it.
  */
 public final class ReplaySource implements ObservationSource {
 
@@ -17,6 +18,7 @@ public final class ReplaySource implements ObservationSource {
     private final long[] steps;
     private final Map<String, Integer> index = new HashMap<>();
     private final long[] lastTs;
+    private final boolean[] hasValue;
     private final double timeCompression;
     private final int loops;
     private final long span;
@@ -42,6 +44,7 @@ public final class ReplaySource implements ObservationSource {
         }
         this.lastTs = new long[data.keys().size()];
         Arrays.fill(lastTs, Long.MIN_VALUE);
+        this.hasValue = new boolean[data.keys().size()];
         this.firstTs = data.ts()[order[0]];
         this.span = data.ts()[order[order.length - 1]] - firstTs + 1;
     }
@@ -84,9 +87,11 @@ public final class ReplaySource implements ObservationSource {
         out.ts = ts;
         out.gap = Double.isNaN(v);
         out.value = v;
-        out.acceptable = ts > lastTs[s];
+        // A gap before the series' first value has nothing to impute from: the forecaster refuses it.
+        out.acceptable = ts > lastTs[s] && (!out.gap || hasValue[s]);
         if (out.acceptable) {
             lastTs[s] = ts;
+            hasValue[s] |= !out.gap;
         }
         out.dueNanos = timeCompression > 0 ? (long) ((ts - firstTs) / timeCompression * 1_000_000.0) : -1;
         return true;

@@ -59,6 +59,7 @@ class BaselineTopologyTest {
 
     @Test
     void acceptsValidRecordsAndGapsAndRejectsTheRestWithReasons() {
+        send("b", "{\"ts\":500,\"value\":null}");
         send("a", "{\"ts\":1000,\"value\":1.5,\"seq\":0}");
         send("a", "{\"ts\":2000,\"value\":null}");
         send("a", "{\"ts\":\"1970-01-01T00:00:03Z\",\"value\":2}");
@@ -80,12 +81,12 @@ class BaselineTopologyTest {
 
         List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
         List<String> reasons = dead.stream().map(r -> header(r.headers(), "error.reason")).toList();
-        assertEquals(List.of("duplicate", "out_of_order", "malformed", "missing_field", "non_finite", "too_large",
+        assertEquals(List.of("missing_field", "duplicate", "out_of_order", "malformed", "missing_field", "non_finite", "too_large",
                 "bad_key", "bad_key"), reasons);
-        TestRecord<byte[], byte[]> first = dead.get(0);
+        TestRecord<byte[], byte[]> first = dead.get(1);
         assertEquals("{\"ts\":3000,\"value\":9}", new String(first.value(), StandardCharsets.UTF_8));
         assertEquals("obs", header(first.headers(), "source.topic"));
-        assertEquals("3", header(first.headers(), "source.offset"));
+        assertEquals("4", header(first.headers(), "source.offset"));
         assertTrue(header(first.headers(), "error.message").contains("3000"));
     }
 }

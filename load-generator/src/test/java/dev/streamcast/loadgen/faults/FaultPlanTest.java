@@ -61,5 +61,7 @@ class FaultPlanTest {
         }
         assertEquals("non-finite", FaultKind.NON_FINITE.label());
         assertEquals("out_of_order", FaultKind.LATE.reason());
+        assertTrue(FaultKind.GAP.needsEarlierValue() && FaultKind.LATE.needsEarlierValue());
+        assertTrue(!FaultKind.MALFORMED.needsEarlierValue());
     }
 }

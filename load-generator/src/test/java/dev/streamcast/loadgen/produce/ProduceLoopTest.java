@@ -154,6 +154,7 @@ class ProduceLoopTest {
                 case NONE, GAP -> {
                     assertTrue(p.valid() && p.ts() != null && p.hasValue());
                     assertEquals(kind == FaultKind.GAP, p.valueNull());
+                    assertTrue(kind != FaultKind.GAP || prev != null, "a gap never opens a series");
                     assertTrue(prev == null || p.ts() > prev, "valid ts must increase");
                     lastValid.put(key, p.ts());
                     expected++;

@@ -79,6 +79,19 @@ class CsvReplayParserTest {
     }
 
     @Test
+    void aGapBeforeTheSeriesFirstValueIsNotAcceptable() throws IOException {
+        ReplaySource s = new ReplaySource(parse("series,ts,value\na,1,\na,2,5\na,3,\n", false), 0, 1);
+        Observation o = new Observation();
+        s.next(o);
+        assertTrue(o.gap);
+        assertFalse(o.acceptable, "nothing to impute from yet");
+        s.next(o);
+        assertTrue(o.acceptable);
+        s.next(o);
+        assertTrue(o.gap && o.acceptable);
+    }
+
+    @Test
     void replaySendsInTsOrderAndFlagsRowsThatGoBackInTime() throws IOException {
         ReplayData d = parse("series,ts,value\na,3000,3\nb,1000,1\na,1000,1\na,2000,\na,2000,9\n", false);
         ReplaySource s = new ReplaySource(d, 1000, 2);
