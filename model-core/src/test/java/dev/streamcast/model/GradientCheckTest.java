@@ -74,4 +74,38 @@ class GradientCheckTest {
             m.setWeights(w);
         }
     }
+
+    /** Oracle-sized shapes (64 units, 50 steps): spot-check 24 random weight elements per cell. */
+    @ParameterizedTest(name = "large {0} returnSequences={1}")
+    @CsvSource({"simpleRnn, false", "gruAfter, true", "gruBefore, false", "lstm, true"})
+    void largeShapesSpotCheck(String cell, boolean seq) {
+        Sequential m = Sequential.builder(3).add(TestData.rnn(cell, 64, seq)).add(Layers.dense(2)).seed(17).build();
+        perturbBiases(m);
+        m.compile(Optimizer.sgd(), Loss.MSE);
+        double[][][] x = TestData.randomX(6, 3, 50, 3);
+        double[][] y2 = TestData.randomY(7, 3, 2);
+        double[][][] y3 = TestData.randomY3(7, 3, 50, 2);
+        Gradients g = seq ? m.computeGradients(x, y3) : m.computeGradients(x, y2);
+        Map<String, double[]> w = m.weights();
+        dev.streamcast.model.internal.SplitMix64 r = new dev.streamcast.model.internal.SplitMix64(3);
+        String[] names = w.keySet().toArray(new String[0]);
+        double h = 1e-6;
+        for (int n = 0; n < 24; n++) {
+            String name = names[n % names.length];
+            double[] v = w.get(name);
+            int i = r.below(v.length);
+            double orig = v[i];
+            v[i] = orig + h;
+            m.setWeights(w);
+            double lp = seq ? m.computeGradients(x, y3).loss() : m.computeGradients(x, y2).loss();
+            v[i] = orig - h;
+            m.setWeights(w);
+            double lm = seq ? m.computeGradients(x, y3).loss() : m.computeGradients(x, y2).loss();
+            v[i] = orig;
+            double num = (lp - lm) / (2 * h);
+            double ana = g.gradients().get(name)[i];
+            assertTrue(Math.abs(num - ana) <= 1e-7 + 1e-5 * Math.abs(num), name + "[" + i + "]: analytic " + ana
+                    + " numeric " + num);
+        }
+    }
 }
