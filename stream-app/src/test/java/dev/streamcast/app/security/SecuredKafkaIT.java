@@ -3,20 +3,27 @@ package dev.streamcast.app.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcast.app.config.AppConfig;
+import dev.streamcast.app.http.HttpApi;
 import dev.streamcast.app.metrics.AppMetrics;
 import dev.streamcast.app.model.ModelRegistry;
 import dev.streamcast.app.runtime.ForecasterApp;
+import dev.streamcast.app.topology.ForecastTopology;
 import dev.streamcast.kafkalocal.LocalKafkaBroker;
 import dev.streamcast.kafkalocal.SecureBrokerSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The forecaster against a broker whose only client listener is SASL_SSL (SCRAM-SHA-512 users, a TLS certificate
  * made by keytool at test time) with ACLs enforced: records in, forecasts out through every client the forecaster
- * makes; a wrong password and a missing WRITE permission each stop the start with one clear message.
+ * makes; a wrong password and a missing WRITE permission each stop the start with one clear message; two instances
+ * behind an HTTP bearer token route series queries to each other.
  */
 class SecuredKafkaIT {
 
@@ -179,6 +187,86 @@ class SecuredKafkaIT {
         String message = e.getMessage();
         assertTrue(message.contains("WRITE on topic 'sec-nowrite-fc'"), message);
         assertFalse(message.contains(NO_WRITE_PASSWORD));
+    }
+
+    @Test
+    void twoInstancesWithABearerTokenRouteQueriesToEachOther() throws Exception {
+        String app = "sec-http";
+        String token = "http-token-" + System.nanoTime();
+        AppConfig base = config(app, APP_USER, APP_PASSWORD).with("http.auth.token", token)
+                .with("retrain.enabled", "false").with("processing.guarantee", "at_least_once")
+                .with("commit.interval.ms", "100").with("http.host", "127.0.0.1")
+                .with("http.advertised.host", "127.0.0.1");
+        List<AppConfig> configs = List.of(
+                base.with("state.dir", tmp.resolve("a").toString()).with("http.port", String.valueOf(freePort())),
+                base.with("state.dir", tmp.resolve("b").toString()).with("http.port", String.valueOf(freePort())));
+        List<ForecasterApp> apps = new java.util.ArrayList<>();
+        List<HttpApi> https = new java.util.ArrayList<>();
+        try {
+            for (AppConfig c : configs) {
+                AppMetrics metrics = new AppMetrics();
+                ModelRegistry registry = new ModelRegistry();
+                ForecasterApp f = new ForecasterApp(c, registry, metrics);
+                apps.add(f);
+                https.add(new HttpApi(c, f, registry, metrics));
+                f.start();
+                https.get(https.size() - 1).start();
+            }
+            Map<String, String> client = secure.clientProperties(APP_USER, APP_PASSWORD);
+            int series = 12;
+            try (KafkaProducer<String, String> p = SecureClients.producer(broker.bootstrapServers(), client)) {
+                for (int t = 0; t < 3; t++) {
+                    for (int k = 0; k < series; k++) {
+                        p.send(new ProducerRecord<>(app + "-obs", "s-" + k,
+                                "{\"ts\":" + (1_000_000L + t * 60_000L) + ",\"value\":" + k + "}"));
+                    }
+                }
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            boolean all = false;
+            while (!all && System.nanoTime() < deadline) {
+                all = true;
+                for (HttpApi h : https) {
+                    for (int k = 0; k < series && all; k++) {
+                        all = get(http, h.port(), "/series/s-" + k, token).statusCode() == 200;
+                    }
+                }
+                if (!all) {
+                    Thread.sleep(250);
+                }
+            }
+            assertTrue(all, "every series answered by both instances (routed to the owner with the token)");
+            java.util.Set<Integer> owners = new java.util.HashSet<>();
+            for (int k = 0; k < series; k++) {
+                owners.add(apps.get(0).streams().queryMetadataForKey(ForecastTopology.LATEST_STORE, "s-" + k,
+                        new StringSerializer()).activeHost().port());
+            }
+            assertEquals(2, owners.size(), "both instances own series, so half the answers were routed");
+            for (HttpApi h : https) {
+                assertEquals(401, get(http, h.port(), "/series/s-0", null).statusCode());
+                assertEquals(401, get(http, h.port(), "/metrics", "wrong").statusCode());
+                assertEquals(200, get(http, h.port(), "/health", null).statusCode());
+            }
+        } finally {
+            https.forEach(HttpApi::close);
+            apps.forEach(ForecasterApp::close);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, int port, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Writes to two streams. */
