@@ -35,8 +35,7 @@ public final class GruLayer extends RecurrentLayer {
         int u = units;
         int gu = 3 * u;
         double[] ax = s.a;
-        System.arraycopy(cw.bias, 0, ax, 0, gu);
-        Vec.gemvRows(x, xOff, 1, inputSize, cw.k, 0, ax, 0, gu);
+        Vec.biasPlusInput(cw.bias, x, xOff, inputSize, cw.k, ax, gu);
         if (resetAfter) {
             double[] ah = s.b;
             System.arraycopy(cw.bias, gu, ah, 0, gu);

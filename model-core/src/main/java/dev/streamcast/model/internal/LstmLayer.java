@@ -44,8 +44,7 @@ public final class LstmLayer extends RecurrentLayer {
         int u = units;
         int gu = 4 * u;
         double[] a = s.a;
-        System.arraycopy(cw.bias, 0, a, 0, gu);
-        Vec.gemvRows(x, xOff, 1, inputSize, cw.k, 0, a, 0, gu);
+        Vec.biasPlusInput(cw.bias, x, xOff, inputSize, cw.k, a, gu);
         Vec.gemvRows(hPrev, hOff, 1, u, cw.r, 0, a, 0, gu);
         System.arraycopy(a, 0, g, gOff, gu);
         recurrentActivation.applyInPlace(g, gOff, 2 * u);

@@ -21,8 +21,7 @@ public final class SimpleRnnLayer extends RecurrentLayer {
                        double[] g, int gOff) {
         int u = units;
         double[] z = s.a;
-        System.arraycopy(cw.bias, 0, z, 0, u);
-        Vec.gemvRows(x, xOff, 1, inputSize, cw.k, 0, z, 0, u);
+        Vec.biasPlusInput(cw.bias, x, xOff, inputSize, cw.k, z, u);
         Vec.gemvRows(hPrev, hOff, 1, u, cw.r, 0, z, 0, u);
         activation.applyInPlace(z, 0, u);
         System.arraycopy(z, 0, hOut, hOutOff, u);

@@ -41,6 +41,20 @@ public final class Vec {
         }
     }
 
+    /** z[0..n) = bias[0..n) + x[xOff..xOff+f) . k — one pass for the common single-feature case (same bits). */
+    public static void biasPlusInput(double[] bias, double[] x, int xOff, int f, double[][] k, double[] z, int n) {
+        if (f == 1) {
+            double x0 = x[xOff];
+            double[] k0 = k[0];
+            for (int j = 0; j < n; j++) {
+                z[j] = bias[j] + x0 * k0[j];
+            }
+        } else {
+            System.arraycopy(bias, 0, z, 0, n);
+            gemvRows(x, xOff, 1, f, k, 0, z, 0, n);
+        }
+    }
+
     /** y[from..to) += x[from..to), same index on both arrays (vectorises). */
     public static void addRange(double[] x, double[] y, int from, int to) {
         for (int i = from; i < to; i++) {
