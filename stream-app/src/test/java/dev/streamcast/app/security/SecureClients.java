@@ -85,6 +85,11 @@ final class SecureClients {
             acls.add(new AclBinding(new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
                     new AccessControlEntry(principal, "*", AclOperation.WRITE, AclPermissionType.DENY)));
         }
+        createAcls(adminProps, principal, acls);
+    }
+
+    /** Creates {@code acls} (all for {@code principal}) and waits until the broker shows them. */
+    static void createAcls(Map<String, Object> adminProps, String principal, List<AclBinding> acls) throws Exception {
         Map<String, Object> p = new HashMap<>(adminProps);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(p)) {

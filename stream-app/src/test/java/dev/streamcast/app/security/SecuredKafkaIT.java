@@ -10,9 +10,18 @@ import dev.streamcast.app.runtime.ForecasterApp;
 import dev.streamcast.app.topology.ForecastTopology;
 import dev.streamcast.kafkalocal.LocalKafkaBroker;
 import dev.streamcast.kafkalocal.SecureBrokerSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -252,6 +262,80 @@ class SecuredKafkaIT {
             https.forEach(HttpApi::close);
             apps.forEach(ForecasterApp::close);
         }
+    }
+
+    /**
+     * The ACLs the README lists, and nothing more, are enough: topics created beforehand by the admin and named
+     * without the application id's prefix, so the prefixed grant covers only Kafka Streams' own topics.
+     */
+    @Test
+    void theAclsTheReadmeListsAreEnough() throws Exception {
+        String appId = "sec-minimal-app";
+        String user = "minimal";
+        String password = "minimal-Pa55-" + System.nanoTime();
+        broker.upsertScramUser(user, password);
+        List<String> topics = List.of("min-obs", "min-fc", "min-dlq", "min-models", "min-samples");
+        Map<String, Object> adminProps = broker.adminClientProperties();
+        try (Admin admin = Admin.create(adminProps)) {
+            List<NewTopic> wanted = new java.util.ArrayList<>();
+            for (String t : topics) {
+                wanted.add(new NewTopic(t, t.equals("min-models") || t.equals("min-samples") ? 1 : 2, (short) 1));
+            }
+            admin.createTopics(wanted).all().get(30, TimeUnit.SECONDS);
+        }
+        String principal = "User:" + user;
+        List<AclBinding> acls = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<ResourcePattern, AclOperation> allow = (pattern, op) -> acls.add(
+                new AclBinding(pattern, new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
+        for (String t : topics) {
+            allow.accept(topic(t), AclOperation.DESCRIBE);
+        }
+        allow.accept(topic("min-obs"), AclOperation.READ);
+        allow.accept(topic("min-models"), AclOperation.READ);
+        allow.accept(topic("min-models"), AclOperation.WRITE);
+        allow.accept(topic("min-fc"), AclOperation.WRITE);
+        allow.accept(topic("min-dlq"), AclOperation.WRITE);
+        allow.accept(topic("min-samples"), AclOperation.READ);
+        allow.accept(topic("min-samples"), AclOperation.WRITE);
+        allow.accept(new ResourcePattern(ResourceType.TOPIC, appId + "-", PatternType.PREFIXED), AclOperation.ALL);
+        allow.accept(new ResourcePattern(ResourceType.GROUP, appId, PatternType.LITERAL), AclOperation.READ);
+        allow.accept(new ResourcePattern(ResourceType.GROUP, appId + "-trainer", PatternType.LITERAL),
+                AclOperation.READ);
+        for (AclOperation op : List.of(AclOperation.WRITE, AclOperation.DESCRIBE)) {
+            allow.accept(new ResourcePattern(ResourceType.TRANSACTIONAL_ID, appId + "-", PatternType.PREFIXED), op);
+        }
+        SecureClients.createAcls(adminProps, principal, acls);
+
+        AppConfig cfg = config(appId, user, password).with("topic.observations", "min-obs")
+                .with("topic.forecasts", "min-fc").with("topic.dlq", "min-dlq").with("topic.models", "min-models")
+                .with("topic.training", "min-samples");
+        try (ForecasterApp forecaster = new ForecasterApp(cfg, new ModelRegistry(), new AppMetrics())) {
+            forecaster.start();
+            Map<String, String> client = secure.adminClientProperties();
+            try (KafkaProducer<String, String> p = SecureClients.producer(broker.bootstrapServers(), client)) {
+                for (int t = 0; t < 5; t++) {
+                    for (int k = 0; k < 4; k++) {
+                        p.send(new ProducerRecord<>("min-obs", "m-" + k,
+                                "{\"ts\":" + (1_000_000L + t * 60_000L) + ",\"value\":" + k + "}"));
+                    }
+                }
+                p.send(new ProducerRecord<>("min-obs", "m-0", "{broken"));
+            }
+            assertEquals(20, SecureClients.readUntil(broker.bootstrapServers(), client, "min-fc",
+                    got -> got.size() >= 20, Duration.ofSeconds(60)).size(), "forecasts under the minimal ACLs");
+            assertEquals(1, SecureClients.readUntil(broker.bootstrapServers(), client, "min-dlq",
+                    got -> !got.isEmpty(), Duration.ofSeconds(30)).size(), "dead letter under the minimal ACLs");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!forecaster.trainer().isActive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(forecaster.trainer().isActive(), "the trainer joined its group under the minimal ACLs");
+            assertTrue(forecaster.isRunning());
+        }
+    }
+
+    private static ResourcePattern topic(String name) {
+        return new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path, String token) throws Exception {
