@@ -55,7 +55,11 @@ public final class Settings {
         new Setting("http.host", "0.0.0.0", "address the HTTP server binds"),
         new Setting("http.port", "8080", "HTTP port (0 = any free port)"),
         new Setting("http.advertised.host", "127.0.0.1",
-                "host other instances use to reach this one's HTTP server (interactive queries)")
+                "host other instances use to reach this one's HTTP server (interactive queries)"),
+        new Setting("http.auth.token", "",
+                "bearer token every HTTP endpoint but /health requires (empty = none); same on every instance"),
+        new Setting("http.query.concurrency", "4", "expensive HTTP queries (series, model) at once; more get 429"),
+        new Setting("http.query.rate", "0", "expensive HTTP queries per second, burst twice that (0 = unbounded)")
     );
 
     private Settings() {
