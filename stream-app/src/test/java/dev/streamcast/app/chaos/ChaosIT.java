@@ -5,7 +5,6 @@ import dev.streamcast.app.model.ModelDocuments;
 import dev.streamcast.app.model.RnnModel;
 import dev.streamcast.app.model.ServingModel;
 import dev.streamcast.app.topology.TopologySettings;
-import dev.streamcast.kafkalocal.LocalKafkaBroker;
 import dev.streamcast.model.Layers;
 import dev.streamcast.model.ModelDocument;
 import dev.streamcast.model.Sequential;
@@ -41,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Short form (part of {@code mvn verify}, about 2-3 minutes). Long form: {@code scripts/chaos.sh} or
  * {@code mvn -f stream-app/pom.xml verify -Dit.test=ChaosIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dchaos.long=true}; knobs {@code chaos.keys}, {@code chaos.events} (per key), {@code chaos.rate} (records/s),
- * {@code chaos.seed}, {@code chaos.broker.restarts}; {@code -Dchaos.guarantee=at_least_once} is the negative control
+ * {@code chaos.seed}, {@code chaos.broker.restarts}, {@code chaos.broker} ({@code process}: the broker is its own JVM
+ * and is SIGKILLed, the default; {@code jvm}: in the test JVM, restarted cleanly); {@code -Dchaos.guarantee=at_least_once} is the negative control
  * (the verifier must then report doubled forecasts).
  */
 class ChaosIT {
@@ -51,6 +51,8 @@ class ChaosIT {
     private static final int EVENTS = Integer.getInteger("chaos.events", LONG ? 2000 : 300);
     private static final int RATE = Integer.getInteger("chaos.rate", LONG ? 800 : 220);
     private static final int BROKER_RESTARTS = Integer.getInteger("chaos.broker.restarts", LONG ? 2 : 1);
+    /** {@code process}: the broker is its own JVM and is SIGKILLed; {@code jvm}: in the test JVM, clean restarts. */
+    private static final String BROKER = System.getProperty("chaos.broker", "process");
     private static final long SEED = Long.getLong("chaos.seed", System.nanoTime());
     private static final int WINDOW = 8;
     /** Only for showing that the verifier catches violations: at_least_once must fail this test. */
@@ -95,12 +97,11 @@ class ChaosIT {
         Files.createDirectories(brokerDir);
         Log log = new Log();
         log.add("seed " + SEED + " (rerun with -Dchaos.seed=" + SEED + "), " + KEYS + " keys x " + EVENTS
-                + " events at " + RATE + "/s, broker restarts " + BROKER_RESTARTS + ", " + GUARANTEE
+                + " events at " + RATE + "/s, broker restarts " + BROKER_RESTARTS + " (" + BROKER + "), " + GUARANTEE
                 + (LONG ? ", long form" : "") + (retrain ? ", retraining on" : ", fixed model"));
 
-        LocalKafkaBroker broker = LocalKafkaBroker.start(brokerDir, 0);
-        int brokerPort = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers()
-                .lastIndexOf(':') + 1));
+        ChaosBroker broker = BROKER.equals("process") ? ChaosBroker.process(brokerDir) : ChaosBroker.inJvm(brokerDir);
+        broker.start();
         String bootstrap = broker.bootstrapServers();
         List<ForecasterProcess> instances = new ArrayList<>();
         ChaosInput input = null;
@@ -128,10 +129,11 @@ class ChaosIT {
                 }
                 checkAlive(instances, problems, log);
                 if (brokerDone < BROKER_RESTARTS && input.progress() >= brokerEvery * (brokerDone + 1)) {
-                    log.add("restarting the broker at " + Math.round(100 * input.progress()) + "% of the input");
-                    broker.close();
+                    String how = broker.stop();
+                    log.add("broker stopped (" + how + ") at " + Math.round(100 * input.progress())
+                            + "% of the input; restarting it");
                     Thread.sleep(1_000 + rnd.nextInt(2_000));
-                    broker = LocalKafkaBroker.start(brokerDir, brokerPort);
+                    broker.start();
                     brokerDone++;
                     brokerRestarts++;
                     continue;
