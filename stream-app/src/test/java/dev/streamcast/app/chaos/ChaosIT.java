@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code mvn -f stream-app/pom.xml verify -Dit.test=ChaosIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dchaos.long=true}; knobs {@code chaos.keys}, {@code chaos.events} (per key), {@code chaos.rate} (records/s),
  * {@code chaos.seed}, {@code chaos.broker.restarts}, {@code chaos.broker} ({@code process}: the broker is its own JVM
- * and is SIGKILLed, the default; {@code jvm}: in the test JVM, restarted cleanly); {@code -Dchaos.guarantee=at_least_once} is the negative control
- * (the verifier must then report doubled forecasts).
+ * and is SIGKILLed, the default; {@code jvm}: in the test JVM, restarted cleanly).
+ * {@code -Dchaos.guarantee=at_least_once} is the negative control (the verifier must then report doubled forecasts).
  */
 class ChaosIT {
 
