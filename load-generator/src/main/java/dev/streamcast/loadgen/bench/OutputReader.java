@@ -66,15 +66,32 @@ public final class OutputReader implements Runnable {
     public void positionAtEnd() {
         List<TopicPartition> parts = new ArrayList<>();
         for (String topic : List.of(forecastsTopic, dlqTopic)) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist (create it or drop --no-create-topics)");
-            }
+            List<PartitionInfo> infos = partitions(topic);
             infos.forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
         }
         consumer.assign(parts);
         consumer.seekToEnd(parts);
         parts.forEach(p -> consumer.position(p, Duration.ofSeconds(30))); // resolve now, not at the first poll
+    }
+
+    /** The topic's partitions, waiting up to 30 s for a just-created topic's metadata to reach the broker. */
+    private List<PartitionInfo> partitions(String topic) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos != null && !infos.isEmpty()) {
+                return infos;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " does not exist (create it or drop --no-create-topics)");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic " + topic, e);
+            }
+        }
     }
 
     /** Latencies of records sent before this instant are left out of the histogram. */
