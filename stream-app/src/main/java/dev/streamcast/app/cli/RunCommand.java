@@ -43,6 +43,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "override one setting")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    private volatile boolean failed;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> cli = new LinkedHashMap<>(overrides);
@@ -68,8 +70,13 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("streamcast running: bootstrap " + cfg.get("bootstrap.servers") + ", HTTP on port "
                 + http.port() + " (dashboard http://127.0.0.1:" + http.port() + "/), serving model version "
                 + registry.current().version());
+        app.stoppedOnItsOwn().thenAccept(state -> {
+            System.err.println("streamcast stopped: Kafka Streams is " + state + " (see the log above for why)");
+            failed = true;
+            stopped.countDown();
+        });
         stopped.await();
-        return 0;
+        return failed ? 1 : 0;
     }
 
     private boolean bootstrapServersGiven() {

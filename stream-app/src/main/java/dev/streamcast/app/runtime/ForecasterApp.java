@@ -9,13 +9,13 @@ import dev.streamcast.app.training.TrainerService;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A running forecaster instance: topics ensured, the Kafka Streams topology started, the trainer candidate
@@ -31,6 +31,8 @@ public final class ForecasterApp implements AutoCloseable {
     private KafkaStreams streams;
     private TrainerService trainer;
     private KafkaStreamsMetrics streamsMetrics;
+    private volatile boolean closing;
+    private final CompletableFuture<KafkaStreams.State> stopped = new CompletableFuture<>();
 
     public ForecasterApp(AppConfig config, ModelRegistry registry, AppMetrics metrics) {
         this.config = config;
@@ -42,11 +44,14 @@ public final class ForecasterApp implements AutoCloseable {
         Map<String, Object> clients = config.kafkaClientProps();
         TopicSetup.ensure(config);
         streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics), streamsProps(clients));
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR
+                    || now == KafkaStreams.State.NOT_RUNNING && !closing) {
+                stopped.complete(now);
+            }
         });
-        streams.setStateListener((now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(metrics.registry());
         streams.start();
@@ -98,8 +103,14 @@ public final class ForecasterApp implements AutoCloseable {
         return streams != null && streams.state() == KafkaStreams.State.RUNNING;
     }
 
+    /** Completes when Kafka Streams stops on its own (a fatal error), not through {@link #close()}. */
+    public CompletableFuture<KafkaStreams.State> stoppedOnItsOwn() {
+        return stopped;
+    }
+
     @Override
     public void close() {
+        closing = true;
         if (trainer != null) {
             trainer.close();
         }
