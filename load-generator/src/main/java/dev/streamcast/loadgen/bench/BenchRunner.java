@@ -91,8 +91,9 @@ public final class BenchRunner {
             readerThread.start();
             Expectation expect = new Expectation(load.stats(), reader, failedExpected, failedInvalid);
             Phases phases = new Phases();
-            try (ProgressLine line = new ProgressLine(log, () -> progressText(phases.phase, load.stats(), reader,
-                    expect), progressMillis, progress)) {
+            long benchStart = System.nanoTime();
+            try (ProgressLine line = new ProgressLine(log, () -> progressText(phases.phase,
+                    (System.nanoTime() - benchStart) / 1e9, load.stats(), reader, expect), progressMillis, progress)) {
                 phases.line = line;
                 phases.run(load, reader, baseline, expect);
             } finally {
@@ -273,9 +274,10 @@ public final class BenchRunner {
         return r;
     }
 
-    private String progressText(String phase, ProduceStats stats, OutputReader reader, Expectation expect) {
+    private String progressText(String phase, double elapsed, ProduceStats stats, OutputReader reader,
+                                Expectation expect) {
         return String.format(Locale.ROOT, "[%s] %6.1fs sent %,d acked %,d errors %,d | forecasts %,d of %,d dlq %,d of %,d",
-                phase, stats.seconds(), stats.sent(), stats.acked(), stats.failed(), reader.matched(), expect.forecasts(),
+                phase, elapsed, stats.sent(), stats.acked(), stats.failed(), reader.matched(), expect.forecasts(),
                 reader.dlq(), expect.deadLetters());
     }
 
