@@ -173,16 +173,18 @@ public final class ModelBench {
             for (int e = 0; e < STREAM_WARMUP; e++) {
                 k.step(table, keys[e] * ss, vals, e, out, 0);
             }
-            long a0 = mx.getThreadAllocatedBytes(tid);
             long c0 = threadCpu();
             long t0 = System.nanoTime();
+            long a0 = mx.getThreadAllocatedBytes(tid);
             for (int e = STREAM_WARMUP; e < total; e++) {
                 k.step(table, keys[e] * ss, vals, e, out, 0);   // gather/update the key's row in place + Dense
                 sink += out[0];
             }
+            long a1 = mx.getThreadAllocatedBytes(tid);
             long t1 = System.nanoTime();
-            cpuRuns.add((threadCpu() - c0) / 1e9);
-            allocated += mx.getThreadAllocatedBytes(tid) - a0;
+            long c1 = threadCpu();
+            allocated += a1 - a0;
+            cpuRuns.add((c1 - c0) / 1e9);
             runs.add((t1 - t0) / 1e9);
         }
         double dt = median(runs);
