@@ -154,6 +154,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream log = System.err;
+        load.validate();
         BenchSettings.Mode m = BenchSettings.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
         if (!List.of("at_least_once", "exactly_once_v2").contains(processingGuarantee)) {
             throw new IllegalArgumentException("--processing-guarantee must be at_least_once or exactly_once_v2");

@@ -25,6 +25,23 @@ public final class LoadGeneratorCommand implements Runnable {
         CommandLine cl = new CommandLine(new LoadGeneratorCommand());
         cl.registerConverter(Duration.class, Durations::parse);
         cl.setUsageHelpAutoWidth(true);
+        cl.setExecutionExceptionHandler(LoadGeneratorCommand::handle);
         return cl;
+    }
+
+    /**
+     * Mistakes in the input (bad options, an unreadable replay file, a missing topic) get one clear line and exit
+     * code 2; anything else is a bug or an outage and keeps its stack trace.
+     */
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            cl.getErr().println("error: " + e.getMessage()
+                    + (e.getCause() != null && e.getCause().getMessage() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            return 2;
+        }
+        cl.getErr().println("error: " + e);
+        e.printStackTrace(cl.getErr());
+        return 1;
     }
 }

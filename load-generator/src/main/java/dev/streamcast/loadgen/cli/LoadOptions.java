@@ -57,6 +57,17 @@ public final class LoadOptions {
         return new Assembly(src, p, loop, stats);
     }
 
+    /** Checks what can be checked without Kafka (fault fractions, the replay file), so mistakes fail fast. */
+    public void validate() {
+        faults.plan(source.seed);
+        if (source.replay != null && !java.nio.file.Files.isReadable(source.replay)) {
+            throw new IllegalArgumentException("cannot read the replay file " + source.replay);
+        }
+        if (source.keys < 1) {
+            throw new IllegalArgumentException("--keys must be at least 1");
+        }
+    }
+
     /** Creates the missing topics when --create-topics (the default) is on. */
     public void ensureTopics(Collection<String> topics, PrintStream log) throws Exception {
         if (!kafka.createTopics) {

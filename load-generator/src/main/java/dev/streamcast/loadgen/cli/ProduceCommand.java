@@ -67,6 +67,7 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        load.validate();
         load.ensureTopics(List.of(topic), System.err);
         ProduceLoop.Limits limits = new ProduceLoop.Limits(rate, count, duration.toNanos());
         CountDownLatch done = new CountDownLatch(1);

@@ -45,6 +45,19 @@ class CommandLineTest {
     }
 
     @Test
+    void inputMistakesGiveOneClearLineAndExitCodeTwoBeforeTouchingKafka() {
+        CommandLine root = LoadGeneratorCommand.commandLine();
+        StringWriter err = new StringWriter();
+        root.setErr(new PrintWriter(err));
+        assertEquals(2, root.execute("produce", "-b", "127.0.0.1:1", "--fault-fraction", "2"));
+        assertTrue(err.toString().startsWith("error: fault fractions add up to 2.0"), err.toString());
+        assertEquals(2, root.execute("bench", "-b", "127.0.0.1:1", "--replay", "/nonexistent.csv"));
+        assertTrue(err.toString().contains("cannot read the replay file"), err.toString());
+        assertEquals(2, root.execute("bench", "-b", "127.0.0.1:1", "--processing-guarantee", "maybe"));
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
     void durationsTakeShortAndIsoForms() {
         assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
         assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
