@@ -11,8 +11,8 @@ public final class History {
     private final int bestEpoch;
 
     History(List<Double> loss, List<Double> valLoss, boolean stoppedEarly, int bestEpoch) {
-        this.loss = Collections.unmodifiableList(loss);
-        this.valLoss = Collections.unmodifiableList(valLoss);
+        this.loss = Collections.unmodifiableList(new java.util.ArrayList<>(loss));
+        this.valLoss = Collections.unmodifiableList(new java.util.ArrayList<>(valLoss));
         this.stoppedEarly = stoppedEarly;
         this.bestEpoch = bestEpoch;
     }

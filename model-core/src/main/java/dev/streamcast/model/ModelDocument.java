@@ -46,10 +46,12 @@ public final class ModelDocument {
     private final Optimizer optimizer;                 // null if not compiled
     private final Loss loss;                           // null if not compiled
     private final Map<String, Object> metadata;
+    private final History lastFit;                     // null if the model was never fitted
     private final String contentHash;
 
     private ModelDocument(int features, long seed, List<LayerConfig> layers, Map<String, double[]> weights,
-                          Map<String, int[]> shapes, Optimizer optimizer, Loss loss, Map<String, Object> metadata) {
+                          Map<String, int[]> shapes, Optimizer optimizer, Loss loss, Map<String, Object> metadata,
+                          History lastFit) {
         this.features = features;
         this.seed = seed;
         this.layers = List.copyOf(layers);
@@ -58,6 +60,7 @@ public final class ModelDocument {
         this.optimizer = optimizer;
         this.loss = loss;
         this.metadata = metadata;
+        this.lastFit = lastFit;
         this.contentHash = hash(configNode(), weights, shapes);
     }
 
@@ -74,7 +77,8 @@ public final class ModelDocument {
             throw new IllegalArgumentException("metadata is not JSON-serialisable: " + e.getMessage(), e);
         }
         return new ModelDocument(model.inputFeatures(), model.seed(), model.layerConfigs(), model.weights(),
-                model.weightShapes(), model.optimizer(), model.optimizer() == null ? null : model.loss(), meta);
+                model.weightShapes(), model.optimizer(), model.optimizer() == null ? null : model.loss(), meta,
+                model.lastHistory());
     }
 
     public int formatVersion() {
@@ -88,6 +92,11 @@ public final class ModelDocument {
 
     public Map<String, Object> metadata() {
         return metadata;
+    }
+
+    /** History of the last fit before the document was made (per-epoch loss/val loss, early stop), or null. */
+    public History lastFit() {
+        return lastFit;
     }
 
     /** Copies of the stored weights by Keras name. */
@@ -105,6 +114,7 @@ public final class ModelDocument {
         if (optimizer != null) {
             m.compile(optimizer, loss);
         }
+        m.lastHistory(lastFit);
         return m;
     }
 
@@ -125,6 +135,18 @@ public final class ModelDocument {
         } else {
             training.putNull("optimizer");
             training.putNull("loss");
+        }
+        if (lastFit != null) {
+            ObjectNode f = training.putObject("lastFit");
+            f.put("epochsRun", lastFit.epochsRun());
+            ArrayNode l = f.putArray("loss");
+            lastFit.loss().forEach(l::add);
+            ArrayNode v = f.putArray("valLoss");
+            lastFit.valLoss().forEach(v::add);
+            f.put("stoppedEarly", lastFit.stoppedEarly());
+            f.put("bestEpoch", lastFit.bestEpoch());
+        } else {
+            training.putNull("lastFit");
         }
         ArrayNode ws = root.putArray("weights");
         for (Map.Entry<String, double[]> e : weights.entrySet()) {
@@ -291,13 +313,39 @@ public final class ModelDocument {
             throw new ModelDocumentException("field 'metadata' must be a JSON object");
         }
         Map<String, Object> meta = metaNode == null || metaNode.isNull() ? Collections.emptyMap() : toMap(metaNode);
-        ModelDocument doc = new ModelDocument(features, seed, layers, weights, shapes, opt, loss, meta);
+        History lastFit = null;
+        if (training != null && training.isObject() && training.hasNonNull("lastFit")) {
+            lastFit = history(object(training, "lastFit", "training."));
+        }
+        ModelDocument doc = new ModelDocument(features, seed, layers, weights, shapes, opt, loss, meta, lastFit);
         String stored = text(root, "contentHash", "");
         if (!stored.equals(doc.contentHash)) {
             throw new ModelDocumentException("contentHash mismatch: document says " + stored + " but config and weights"
                     + " hash to " + doc.contentHash + " (the file was modified or corrupted)");
         }
         return doc;
+    }
+
+    private static History history(JsonNode f) {
+        List<Double> loss = numbers(f.get("loss"), "training.lastFit.loss");
+        List<Double> val = numbers(f.get("valLoss"), "training.lastFit.valLoss");
+        boolean stopped = bool(f, "stoppedEarly", "training.lastFit.");
+        int best = integer(f, "bestEpoch", "training.lastFit.");
+        return new History(loss, val, stopped, best);
+    }
+
+    private static List<Double> numbers(JsonNode a, String where) {
+        if (a == null || !a.isArray()) {
+            throw new ModelDocumentException("field '" + where + "' must be an array of numbers");
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).isNumber()) {
+                throw new ModelDocumentException("field '" + where + "'[" + i + "] must be a number, got " + a.get(i));
+            }
+            out.add(a.get(i).doubleValue());
+        }
+        return out;
     }
 
     private static LayerConfig layer(JsonNode n, String where) {

@@ -25,6 +25,7 @@ public final class Sequential {
     private Optimizer optimizer;
     private Loss loss = Loss.MSE;
     private Updater updater;
+    private History lastHistory;
 
     Sequential(Network net, long seed) {
         this.net = net;
@@ -176,7 +177,9 @@ public final class Sequential {
                 }
             }
         }
-        return new History(losses, valLosses, stopped, early ? bestEpoch : -1);
+        History h = new History(losses, valLosses, stopped, early ? bestEpoch : -1);
+        lastHistory = h;
+        return h;
     }
 
     private void diverged(double[] restoreTo, String what) {
@@ -384,6 +387,15 @@ public final class Sequential {
 
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    /** History of the most recent fit (also restored from a model document), or null. */
+    public History lastHistory() {
+        return lastHistory;
+    }
+
+    void lastHistory(History h) {
+        this.lastHistory = h;
     }
 
     public Loss loss() {

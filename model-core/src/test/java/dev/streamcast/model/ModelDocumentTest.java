@@ -53,6 +53,8 @@ class ModelDocumentTest {
         }
         assertEquals(json, ModelDocument.of(m2, meta).toJson(), "save -> load -> save is stable");
         assertEquals("adam", m2.optimizer().name());
+        assertEquals(m.lastHistory().loss(), doc2.lastFit().loss(), "training history travels with the document");
+        assertEquals(2, m2.lastHistory().epochsRun());
     }
 
     @Test
