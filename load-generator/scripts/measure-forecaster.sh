@@ -30,7 +30,7 @@ stop_app() {
 
 p="lg-fx${run_id}a"
 start_app "$p"
-until grep -q "streamcast running" "$work/$p.log"; do sleep 0.5; done
+until grep -q "streamcast running" "$work/$p.log" 2>/dev/null; do sleep 0.5; done
 sleep 5
 echo "## bench --compare-baseline rate $rate/s for ${secs}s, $keys keys, exactly_once_v2 (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 java -jar "$gen" bench -b "$bootstrap" --compare-baseline --processing-guarantee exactly_once_v2 --rate "$rate" \
@@ -44,7 +44,7 @@ java -jar "$gen" bench -b "$bootstrap" --mode max --count "$count" --keys 1000 -
   --topic "$p-obs" --forecasts-topic "$p-fc" --dlq-topic "$p-dlq" --progress-interval 5s \
   >"$work/bench-b.json" 2>"$work/bench-b.err" &
 bench_pid=$!
-until grep -q "start the app under test now" "$work/bench-b.err"; do
+until grep -q "start the app under test now" "$work/bench-b.err" 2>/dev/null; do
   kill -0 "$bench_pid" 2>/dev/null || { cat "$work/bench-b.err" >&2; exit 1; }
   sleep 0.5
 done
