@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Short form (part of {@code mvn verify}, about 2-3 minutes). Long form: {@code scripts/chaos.sh} or
  * {@code mvn -f stream-app/pom.xml verify -Dit.test=ChaosIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dchaos.long=true}; knobs {@code chaos.keys}, {@code chaos.events} (per key), {@code chaos.rate} (records/s),
- * {@code chaos.seed}, {@code chaos.broker.restarts}, {@code chaos.broker} ({@code process}: the broker is its own JVM
+ * {@code chaos.seed}, {@code chaos.instances} (2), {@code chaos.standbys} (0), {@code chaos.broker.restarts},
+ * {@code chaos.broker} ({@code process}: the broker is its own JVM
  * and is SIGKILLed, the default; {@code jvm}: in the test JVM, restarted cleanly).
  * {@code -Dchaos.guarantee=at_least_once} is the negative control (the verifier must then report doubled forecasts).
  */
@@ -53,6 +54,8 @@ class ChaosIT {
     private static final int BROKER_RESTARTS = Integer.getInteger("chaos.broker.restarts", LONG ? 2 : 1);
     /** {@code process}: the broker is its own JVM and is SIGKILLed; {@code jvm}: in the test JVM, clean restarts. */
     private static final String BROKER = System.getProperty("chaos.broker", "process");
+    private static final int INSTANCES = Integer.getInteger("chaos.instances", 2);
+    private static final int STANDBYS = Integer.getInteger("chaos.standbys", 0);
     private static final long SEED = Long.getLong("chaos.seed", System.nanoTime());
     private static final int WINDOW = 8;
     /** Only for showing that the verifier catches violations: at_least_once must fail this test. */
@@ -96,7 +99,8 @@ class ChaosIT {
         Path brokerDir = tmp.resolve("broker");
         Files.createDirectories(brokerDir);
         Log log = new Log();
-        log.add("seed " + SEED + " (rerun with -Dchaos.seed=" + SEED + "), " + KEYS + " keys x " + EVENTS
+        log.add("seed " + SEED + " (rerun with -Dchaos.seed=" + SEED + "), " + INSTANCES + " instances, " + STANDBYS
+                + " standby replicas, " + KEYS + " keys x " + EVENTS
                 + " events at " + RATE + "/s, broker restarts " + BROKER_RESTARTS + " (" + BROKER + "), " + GUARANTEE
                 + (LONG ? ", long form" : "") + (retrain ? ", retraining on" : ", fixed model"));
 
@@ -111,7 +115,7 @@ class ChaosIT {
         List<String> problems = new ArrayList<>();
         try {
             createTopics(bootstrap, settings);
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < INSTANCES; i++) {
                 Map<String, String> own = new LinkedHashMap<>(settings);
                 own.put("http.port", Integer.toString(freePort()));
                 instances.add(new ForecasterProcess("instance-" + i, jar, modelFile, tmp, bootstrap, own));
@@ -246,6 +250,7 @@ class ChaosIT {
         s.put("topic.models", app + "-models");
         s.put("topic.training", app + "-samples");
         s.put("topic.partitions", "4");
+        s.put("num.standby.replicas", Integer.toString(STANDBYS));
         s.put("forecast.window", Integer.toString(WINDOW));
         s.put("forecast.horizon", "4");
         // A killed member leaves the group after this, not after the 45 s default.
