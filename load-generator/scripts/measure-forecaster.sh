@@ -3,7 +3,7 @@
 # 127.0.0.1:9092), each on topics of its own (lg-fx<N>-*), so nothing else reading `observations` is disturbed:
 #   1. rate mode, --compare-baseline: latency at RATE (2000/s) for SECS (60) over KEYS (500) series, EOS
 #   2. max mode: pre-produce COUNT (200000) records, then start a fresh forecaster and time its drain
-# Prints the load average and each bench's JSON line. Needs both jars:
+# Prints the load average and each bench's JSON line. Leaves its topics (lg-fx<time>*) on the broker. Needs both jars:
 #   mvn -B -q -DskipTests package && load-generator/scripts/measure-forecaster.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
