@@ -15,7 +15,8 @@ public final class Settings {
                 "local state directory (RocksDB)"),
         new Setting("rocksdb.cache.bytes", "67108864",
                 "RocksDB block cache shared by every store of the process (memtables included)"),
-        new Setting("rocksdb.write.buffer.bytes", "16777216", "RocksDB memtable budget, charged to the block cache"),
+        new Setting("rocksdb.write.buffer.bytes", "0", "process-wide RocksDB memtable budget charged to the block "
+                + "cache (0 = none; memtables are then capped at 2 x 4 MB per store: the manager stalled writes here)"),
         new Setting("topic.observations", "observations", "input topic"),
         new Setting("topic.forecasts", "forecasts", "output topic"),
         new Setting("topic.dlq", "observations-dlq", "dead-letter topic for refused input"),
