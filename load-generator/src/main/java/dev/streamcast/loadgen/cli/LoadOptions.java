@@ -2,6 +2,7 @@ package dev.streamcast.loadgen.cli;
 
 import dev.streamcast.loadgen.faults.FaultPlan;
 import dev.streamcast.loadgen.produce.ClientSettings;
+import dev.streamcast.loadgen.produce.DiscardingProducer;
 import dev.streamcast.loadgen.produce.ProduceLoop;
 import dev.streamcast.loadgen.produce.ProduceStats;
 import dev.streamcast.loadgen.produce.RecordEncoder;
@@ -46,11 +47,17 @@ public final class LoadOptions {
 
     public Assembly assemble(String topic, Instant start, ProduceLoop.Limits limits, SendListener listener,
                              String clientId, PrintStream log) throws Exception {
+        return assemble(topic, start, limits, listener, clientId, log, false);
+    }
+
+    /** As above; {@code dryRun} swaps the Kafka producer for one that discards every record. */
+    public Assembly assemble(String topic, Instant start, ProduceLoop.Limits limits, SendListener listener,
+                             String clientId, PrintStream log, boolean dryRun) throws Exception {
         ObservationSource src = source.build(start, log);
         FaultPlan plan = faults.plan(source.seed);
         RecordEncoder encoder = new RecordEncoder(source.isReplay(), faults.oversizedBytes(), plan);
         ClientSettings client = kafka.settings();
-        Producer<byte[], byte[]> p = new KafkaProducer<>(
+        Producer<byte[], byte[]> p = dryRun ? new DiscardingProducer() : new KafkaProducer<>(
                 producer.settings().toProperties(client, clientId, faults.oversizedBytes()));
         ProduceStats stats = new ProduceStats();
         ProduceLoop loop = new ProduceLoop(src, plan, encoder, p, topic, limits, stats, listener);

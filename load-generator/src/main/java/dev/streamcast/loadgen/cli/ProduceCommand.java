@@ -55,6 +55,11 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "How often the progress line on stderr is refreshed (default: ${DEFAULT-VALUE}).")
     Duration progressInterval;
 
+    @Option(names = "--dry-run", defaultValue = "false",
+            description = "Generate and encode, but discard the records instead of sending them: the generator's own "
+                    + "speed, no Kafka needed (default: ${DEFAULT-VALUE}).")
+    boolean dryRun;
+
     @Option(names = {"-q", "--quiet"}, defaultValue = "false",
             description = "No progress line (default: ${DEFAULT-VALUE}).")
     boolean quiet;
@@ -68,17 +73,20 @@ public final class ProduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         load.validate();
-        load.ensureTopics(List.of(topic), System.err);
+        if (!dryRun) {
+            load.ensureTopics(List.of(topic), System.err);
+        }
         ProduceLoop.Limits limits = new ProduceLoop.Limits(rate, count, duration.toNanos());
         CountDownLatch done = new CountDownLatch(1);
         try (LoadOptions.Assembly a = load.assemble(topic, SourceOptions.parseStart(start), limits, SendListener.NONE,
-                "load-generator-produce", System.err)) {
+                "load-generator-produce", System.err, dryRun)) {
             Thread hook = new Thread(() -> {
                 a.loop().stop();
                 awaitQuietly(done);
             }, "produce-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            System.err.println("producing to " + topic + " at " + load.client().describe()
+            System.err.println((dryRun ? "dry run (records discarded, no Kafka)" : "producing to " + topic + " at "
+                    + load.client().describe())
                     + (rate > 0 ? ", " + (long) rate + " records/s" : ", as fast as possible"));
             ProduceReport report = new ProduceReport(a.stats());
             try (ProgressLine progress = new ProgressLine(System.err, report::progress, progressInterval.toMillis(),

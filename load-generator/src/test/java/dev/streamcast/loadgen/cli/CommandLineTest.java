@@ -58,6 +58,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aDryRunProducesTheSummaryWithoutKafka() {
+        CommandLine root = LoadGeneratorCommand.commandLine();
+        StringWriter out = new StringWriter();
+        root.setOut(new PrintWriter(out));
+        assertEquals(0, root.execute("produce", "--dry-run", "--count", "5000", "--keys", "10", "--rate", "0",
+                "--fault-fraction", "0.08", "--quiet"));
+        String json = out.toString().strip();
+        assertTrue(json.startsWith("{\"sent\":5000,\"acked\":5000,\"errors\":0,"), json);
+        assertTrue(json.contains("\"kinds\":{\"none\":"), json);
+    }
+
+    @Test
     void durationsTakeShortAndIsoForms() {
         assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
         assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
