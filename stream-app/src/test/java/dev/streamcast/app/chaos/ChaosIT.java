@@ -1,6 +1,7 @@
 package dev.streamcast.app.chaos;
 
 import dev.streamcast.app.config.AppConfig;
+import dev.streamcast.app.forecast.Normalisation;
 import dev.streamcast.app.model.ModelDocuments;
 import dev.streamcast.app.model.RnnModel;
 import dev.streamcast.app.model.ServingModel;
@@ -268,7 +269,7 @@ class ChaosIT {
         meta.put(ModelDocuments.VERSION, 1);
         meta.put(ModelDocuments.PARENT, 0);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "diff-ewms-v1"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", Normalisation.METHOD));
         return ModelDocument.of(net, meta);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamcast.app.forecast.ForecastSettings;
+import dev.streamcast.app.forecast.Normalisation;
 import dev.streamcast.app.model.InvalidModelException;
 import dev.streamcast.app.model.ModelDocuments;
 import dev.streamcast.app.topology.TopologySettings;
@@ -60,7 +61,7 @@ class ModelDocumentFuzzTest {
         meta.put(ModelDocuments.VERSION, version);
         meta.put(ModelDocuments.PARENT, parent);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "diff-ewms-v1"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", Normalisation.METHOD));
         return ModelDocument.of(net, meta);
     }
 
