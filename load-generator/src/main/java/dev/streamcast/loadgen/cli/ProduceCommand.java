@@ -87,7 +87,10 @@ public final class ProduceCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             System.err.println((dryRun ? "dry run (records discarded, no Kafka)" : "producing to " + topic + " at "
                     + load.client().describe())
-                    + (rate > 0 ? ", " + (long) rate + " records/s" : ", as fast as possible"));
+                    + (load.source().isReplay() && load.source().timeCompression > 0
+                            ? ", paced by event time x" + load.source().timeCompression : "")
+                    + (rate > 0 ? ", at most " + (long) rate + " records/s" : load.source().isReplay()
+                            && load.source().timeCompression > 0 ? "" : ", as fast as possible"));
             ProduceReport report = new ProduceReport(a.stats());
             try (ProgressLine progress = new ProgressLine(System.err, report::progress, progressInterval.toMillis(),
                     !quiet)) {
