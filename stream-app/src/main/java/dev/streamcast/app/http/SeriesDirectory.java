@@ -3,6 +3,7 @@ package dev.streamcast.app.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcast.app.runtime.ForecasterApp;
+import dev.streamcast.app.state.SeriesState;
 import dev.streamcast.app.topology.ForecastTopology;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -54,7 +55,7 @@ final class SeriesDirectory {
         boolean truncated = local(streams, filter, limit, ids);
         instances.add(instanceJson(self, true, ids.size()));
         if (!query.flag("local")) {
-            for (StreamsMetadata m : streams.streamsMetadataForStore(ForecastTopology.LATEST_STORE)) {
+            for (StreamsMetadata m : streams.streamsMetadataForStore(ForecastTopology.SERIES_STORE)) {
                 if (m.hostInfo().equals(self) || m.hostInfo().port() < 0) {
                     continue;
                 }
@@ -78,12 +79,13 @@ final class SeriesDirectory {
     /** Adds matching local ids; returns whether the scan stopped early. */
     private static boolean local(KafkaStreams streams, String filter, int limit, TreeSet<String> out) {
         try {
-            ReadOnlyKeyValueStore<String, byte[]> latest = streams.store(StoreQueryParameters.fromNameAndType(
-                    ForecastTopology.LATEST_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+            // The series-state store is complete (persistent, restored); the latest-forecast one is memory only.
+            ReadOnlyKeyValueStore<String, SeriesState> states = streams.store(StoreQueryParameters.fromNameAndType(
+                    ForecastTopology.SERIES_STORE, QueryableStoreTypes.<String, SeriesState>keyValueStore()));
             int scanned = 0;
-            try (KeyValueIterator<String, byte[]> it = latest.all()) {
+            try (KeyValueIterator<String, SeriesState> it = states.all()) {
                 while (it.hasNext()) {
-                    KeyValue<String, byte[]> kv = it.next();
+                    KeyValue<String, SeriesState> kv = it.next();
                     if (filter.isEmpty() || kv.key.toLowerCase(Locale.ROOT).contains(filter)) {
                         out.add(kv.key);
                     }

@@ -46,7 +46,7 @@ final class SeriesQueries {
         if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
             return Reply.unavailable("the forecaster is " + state + "; retry shortly", RETRY_S);
         }
-        KeyQueryMetadata owner = streams.queryMetadataForKey(ForecastTopology.LATEST_STORE, id,
+        KeyQueryMetadata owner = streams.queryMetadataForKey(ForecastTopology.SERIES_STORE, id,
                 Serdes.String().serializer());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE) || owner.activeHost().port() < 0) {
             return Reply.unavailable("no instance owns this series right now (rebalancing); retry shortly", RETRY_S);
@@ -69,12 +69,13 @@ final class SeriesQueries {
                     .withPartition(partition));
             byte[] forecast = latest.get(id);
             SeriesState st = states.get(id);
-            if (forecast == null || st == null) {
+            if (st == null) {
                 return Reply.json(404, "{\"error\":\"unknown series\",\"series\":" + Reply.quote(id) + "}");
             }
+            // The latest forecast is kept in memory only: after a restart or a move it is null until the next event.
             return Reply.json(200, "{\"series\":" + Reply.quote(id) + ",\"served_by\":"
                     + Reply.quote(self.host() + ":" + self.port()) + ",\"partition\":" + partition
-                    + ",\"latest_forecast\":" + new String(forecast, StandardCharsets.UTF_8)
+                    + ",\"latest_forecast\":" + (forecast == null ? "null" : new String(forecast, StandardCharsets.UTF_8))
                     + ",\"state\":" + summary(st) + "}");
         } catch (InvalidStateStoreException e) {
             return Reply.unavailable("the series' state store is being restored or moved; retry shortly", RETRY_S);
