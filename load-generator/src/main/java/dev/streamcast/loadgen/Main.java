@@ -1,7 +1,6 @@
 package dev.streamcast.loadgen;
 
 import dev.streamcast.loadgen.cli.LoadGeneratorCommand;
-import picocli.CommandLine;
 
 /**
  * Entry point of {@code load-generator.jar}.

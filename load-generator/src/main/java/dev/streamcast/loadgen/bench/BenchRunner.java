@@ -81,7 +81,8 @@ public final class BenchRunner {
         if (aborted) {
             load.loop().stop();
         }
-        try (AutoCloseable resources = load.resources();
+        AutoCloseable resources = load.resources();
+        try (resources;
              BaselineLifecycle baseline = settings.baseline() == null ? null
                      : new BaselineLifecycle(settings.baseline(), client, keepBaseline)) {
             OutputReader reader = new OutputReader(new KafkaConsumer<>(consumerConfig()), settings.forecastsTopic(),

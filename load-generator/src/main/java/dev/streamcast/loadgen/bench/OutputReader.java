@@ -118,7 +118,7 @@ public final class OutputReader implements Runnable {
         } catch (Throwable t) {
             failure = t;
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close();
         }
     }
 

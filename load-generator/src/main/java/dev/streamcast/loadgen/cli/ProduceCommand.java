@@ -92,8 +92,8 @@ public final class ProduceCommand implements Callable<Integer> {
                     + (rate > 0 ? ", at most " + (long) rate + " records/s" : load.source().isReplay()
                             && load.source().timeCompression > 0 ? "" : ", as fast as possible"));
             ProduceReport report = new ProduceReport(a.stats());
-            try (ProgressLine progress = new ProgressLine(System.err, report::progress, progressInterval.toMillis(),
-                    !quiet)) {
+            ProgressLine progress = new ProgressLine(System.err, report::progress, progressInterval.toMillis(), !quiet);
+            try (progress) {
                 a.loop().run();
             } finally {
                 done.countDown();
