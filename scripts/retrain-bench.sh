@@ -5,12 +5,14 @@
 #
 #   scripts/retrain-bench.sh      # RATE=5000 SECONDS_PER_RUN=60 KEYS=500 GUARANTEE=at_least_once
 #
-# Needs the jars (mvn -B -DskipTests package). Starts scripts/local-kafka.sh on KAFKA_PORT (default 9192) with its
+# Needs the jars (mvn -B -DskipTests package; APP_JAR and GEN_JAR point elsewhere). Starts scripts/local-kafka.sh on KAFKA_PORT (default 9192) with its
 # own data directory under target/, and stops it at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate="${RATE:-5000}"; secs="${SECONDS_PER_RUN:-60}"; keys="${KEYS:-500}"; guarantee="${GUARANTEE:-at_least_once}"
 port="${KAFKA_PORT:-9192}"
+app_jar="${APP_JAR:-$root/stream-app/target/stream-app.jar}"
+gen_jar="${GEN_JAR:-$root/load-generator/target/load-generator.jar}"
 work="$root/target/retrain-bench"
 rm -rf "$work"; mkdir -p "$work"
 export KAFKA_PORT="$port" KAFKA_DATA_DIR="$work/kafka"
@@ -21,7 +23,7 @@ bootstrap="127.0.0.1:$port"
 run() { # name, extra forecaster settings...
   local name="$1"; shift
   local app="retrain-bench-$name"
-  java -jar "$root/stream-app/target/stream-app.jar" run --bootstrap-servers "$bootstrap" \
+  java -jar "$app_jar" run --bootstrap-servers "$bootstrap" \
     --set application.id="$app" --set state.dir="$work/state-$name" --set http.port=0 \
     --set processing.guarantee="$guarantee" --set topic.observations="obs-$name" --set topic.forecasts="fc-$name" \
     --set topic.dlq="dlq-$name" --set topic.models="models-$name" --set topic.training="samples-$name" \
@@ -29,7 +31,7 @@ run() { # name, extra forecaster settings...
   local pid=$!
   until grep -q "streamcast running" "$work/$name.log"; do sleep 0.5; done
   sleep 5
-  java -jar "$root/load-generator/target/load-generator.jar" bench -b "$bootstrap" --mode rate --rate "$rate" \
+  java -jar "$gen_jar" bench -b "$bootstrap" --mode rate --rate "$rate" \
     --duration "${secs}s" --keys "$keys" --topic "obs-$name" --forecasts-topic "fc-$name" --dlq-topic "dlq-$name" \
     --warmup 10s -q 2>"$work/bench-$name.err" | tail -n 1 >"$work/bench-$name.json"
   local rebalances trainings

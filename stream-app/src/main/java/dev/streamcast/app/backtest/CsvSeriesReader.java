@@ -1,5 +1,6 @@
 package dev.streamcast.app.backtest;
 
+import dev.streamcast.app.record.ObservationParser;
 import dev.streamcast.app.record.Rejection;
 import dev.streamcast.app.record.Timestamps;
 
@@ -73,8 +74,9 @@ public final class CsvSeriesReader {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(file + " line " + lineNo + ": value is not a number: " + v);
             }
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException(file + " line " + lineNo + ": value is not finite: " + v);
+            if (!Double.isFinite(value) || Math.abs(value) > ObservationParser.MAX_MAGNITUDE) {
+                throw new IllegalArgumentException(file + " line " + lineNo + ": value is not finite (or beyond +-"
+                        + ObservationParser.MAX_MAGNITUDE + "): " + v);
             }
         }
         int index = counts.merge(series, 1, Integer::sum) - 1;

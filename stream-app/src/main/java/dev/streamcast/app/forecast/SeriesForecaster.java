@@ -26,6 +26,8 @@ public final class SeriesForecaster {
 
     /** Below this many recorded errors the interval comes from the scale and a normal quantile instead. */
     static final int MIN_ERRORS_FOR_CONFORMAL = 10;
+    /** Largest one-step error kept, in scale units (far beyond any real series' errors). */
+    static final double MAX_SCALED_ERROR = 1e6;
 
     private final ForecastSettings settings;
     private final double normalQuantile;
@@ -84,7 +86,9 @@ public final class SeriesForecaster {
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
         double safeScale = Math.max(priorScale, Double.MIN_NORMAL);
         if (!imputed && Double.isFinite(st.pending) && st.diffCount > 0) {
-            st.pushError(Math.abs(y - st.pending) / safeScale);
+            // Capped: a jump from a series that never moved (scale ~0) would otherwise be an infinite error and
+            // leave the interval infinite for the whole error window.
+            st.pushError(Math.min(Math.abs(y - st.pending) / safeScale, MAX_SCALED_ERROR));
         }
         double x = Normalisation.clip(e / safeScale);
         Smoothing.update(st, t, Smoothing.internal(st, y), imputed, settings.seasonGamma(), settings.memory(),

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 public final class ObservationParser {
 
     public static final int MAX_KEY_BYTES = 256;
+    /** Larger magnitudes are refused as non_finite: the series' scale squares differences, which would overflow. */
+    public static final double MAX_MAGNITUDE = 1e150;
 
     private static final JsonFactory JSON = JsonFactory.builder()
             // Bare NaN/Infinity must reach us as numbers so they are reported as non_finite, not malformed.
@@ -119,6 +121,10 @@ public final class ObservationParser {
             double d = p.getDoubleValue();
             if (!Double.isFinite(d)) {
                 throw new Rejection(RejectReason.NON_FINITE, "\"value\" is not a finite number: " + p.getText());
+            }
+            if (Math.abs(d) > MAX_MAGNITUDE) {
+                throw new Rejection(RejectReason.NON_FINITE, "\"value\" " + p.getText() + " is beyond +-" + MAX_MAGNITUDE
+                        + ": squares of its differences overflow, so no finite forecast could follow it");
             }
             return d;
         }

@@ -1,5 +1,6 @@
 package dev.streamcast.app.fuzz;
 
+import dev.streamcast.app.record.ObservationParser;
 import dev.streamcast.app.record.RejectReason;
 import dev.streamcast.app.record.Timestamps;
 
@@ -303,14 +304,21 @@ final class HostileInput {
         return reject("too_large", validKey(), FuzzHarness.utf8(body), RejectReason.TOO_LARGE);
     }
 
-    /** Finite but extreme values are valid input; they get series of their own (they swamp a series' scale). */
+    /**
+     * Finite but extreme values: beyond {@link ObservationParser#MAX_MAGNITUDE} they are refused as non_finite, the
+     * rest are valid input; they get series of their own (they swamp a series' scale).
+     */
     private Case hugeFinite() {
         String key = "huge-" + rnd.nextInt(3);
         Long last = lastTs.get(key);
         long ts = last == null ? clock : last + 1 + rnd.nextInt(1000);
         String[] values = {"1e300", "-1.7976931348623157E308", "4.9E-324", "1.7976931348623157e308", "0", "-0.0",
             "123456789012345678901234567890"};
-        String body = "{\"ts\":" + ts + ",\"value\":" + values[rnd.nextInt(values.length)] + "}";
+        String value = values[rnd.nextInt(values.length)];
+        String body = "{\"ts\":" + ts + ",\"value\":" + value + "}";
+        if (Math.abs(Double.parseDouble(value)) > ObservationParser.MAX_MAGNITUDE) {
+            return reject("huge_finite", key, FuzzHarness.utf8(body), RejectReason.NON_FINITE);
+        }
         return judge("huge_finite", key, FuzzHarness.utf8(body), ts, false);
     }
 }

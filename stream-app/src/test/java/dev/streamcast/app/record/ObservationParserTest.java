@@ -69,6 +69,7 @@ class ObservationParserTest {
         "{\"ts\": 1, \"value\": -Infinity}    | NON_FINITE",
         "{\"ts\": 1, \"value\": \"NaN\"}      | NON_FINITE",
         "{\"ts\": 1, \"value\": 1e999}        | NON_FINITE",
+        "{\"ts\": 1, \"value\": -1e300}       | NON_FINITE",
     })
     void refusesBadValuesWithTheRightReason(String value, RejectReason expected) {
         assertEquals(expected, reasonFor(value.trim()));
