@@ -80,8 +80,10 @@ public final class ForecasterApp implements AutoCloseable {
         p.putIfAbsent("processing.exception.handler.global.enabled", "true");
         // Each event writes a forecast (~700 B of JSON) and a state record (~1.5 KB) to Kafka: bigger, compressed
         // batches carry that with fewer requests. Measured (bench --mode max, 400,000 records, 1,000 keys, EOS):
-        // 24,100/s with the producer defaults, 34,900/s with these. A user's own producer.* settings win.
+        // 24,100/s with the producer defaults, 34,900/s with these. Kafka Streams lingers 100 ms by default; 10 ms
+        // kept the throughput and took at_least_once p99 at 8,000/s from 145 ms to 41 ms. User producer.* wins.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
         p.put(BoundedMemoryRocksDbConfig.CACHE_BYTES, config.get(BoundedMemoryRocksDbConfig.CACHE_BYTES));
