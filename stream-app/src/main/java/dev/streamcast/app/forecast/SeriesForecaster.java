@@ -37,6 +37,7 @@ public final class SeriesForecaster {
     private final int[] best;
     private ServingModel gainOf;
     private double gain;
+    private double scoredError = Double.NaN;
 
     public SeriesForecaster(ForecastSettings settings) {
         this.settings = settings;
@@ -62,6 +63,7 @@ public final class SeriesForecaster {
      * a gap does not open a series (there is nothing to impute from).
      */
     public Forecast apply(SeriesState st, Observation o, ServingModel model, TrainingSampleSink samples) {
+        scoredError = Double.NaN;
         if (st.count == 0) {
             return first(st, o, model);
         }
@@ -88,7 +90,8 @@ public final class SeriesForecaster {
         if (!imputed && Double.isFinite(st.pending) && st.diffCount > 0) {
             // Capped: a jump from a series that never moved (scale ~0) would otherwise be an infinite error and
             // leave the interval infinite for the whole error window.
-            st.pushError(Math.min(Math.abs(y - st.pending) / safeScale, MAX_SCALED_ERROR));
+            scoredError = Math.min(Math.abs(y - st.pending) / safeScale, MAX_SCALED_ERROR);
+            st.pushError(scoredError);
         }
         double x = Normalisation.clip(e / safeScale);
         Smoothing.update(st, t, Smoothing.internal(st, y), imputed, settings.seasonGamma(), settings.memory(),
@@ -145,6 +148,14 @@ public final class SeriesForecaster {
             model.step(st.hidden, window[i]);
         }
         st.modelVersion = model.version();
+    }
+
+    /**
+     * The absolute error, in scale units, of the previous one-step forecast that the last {@link #apply} scored
+     * against its value; NaN when it scored none (first points, gaps).
+     */
+    public double lastScoredError() {
+        return scoredError;
     }
 
     /** The share of the RNN's prediction that is added to the smoothing forecast, from the model document. */

@@ -2,6 +2,7 @@ package dev.streamcast.app.topology;
 
 import dev.streamcast.app.forecast.Forecast;
 import dev.streamcast.app.forecast.SeriesForecaster;
+import dev.streamcast.app.forecast.TrainingSampleSink;
 import dev.streamcast.app.metrics.AppMetrics;
 import dev.streamcast.app.model.ModelRegistry;
 import dev.streamcast.app.model.ServingModel;
@@ -40,6 +41,8 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     private KeyValueStore<String, SeriesState> states;
     private KeyValueStore<String, byte[]> latest;
     private Record<byte[], byte[]> current;
+    /** Bound once: a method reference written in process() would be a new object for every event. */
+    private final TrainingSampleSink samples = this::emitSample;
 
     ForecastProcessor(TopologySettings settings, ModelRegistry registry, AppMetrics metrics) {
         this.settings = settings;
@@ -87,10 +90,9 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
                 st = forecaster.newState(model);
             }
             current = record;
-            int errorPos = st.errorPos;
-            Forecast f = forecaster.apply(st, o, model, this::emitSample);
-            if (st.errorPos != errorPos) { // this event scored the previous one-step forecast: export the error
-                metrics.oneStepError(st.errors[(st.errorPos - 1 + st.errors.length) % st.errors.length]);
+            Forecast f = forecaster.apply(st, o, model, samples);
+            if (!Double.isNaN(forecaster.lastScoredError())) {
+                metrics.oneStepError(forecaster.lastScoredError());
             }
             states.put(o.series(), st);
             byte[] out = json.write(f);
