@@ -4,6 +4,7 @@ import dev.streamcast.app.record.ObservationParser;
 import dev.streamcast.app.record.RejectReason;
 import dev.streamcast.app.record.Timestamps;
 
+import dev.streamcast.app.topology.TopologyHarness;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -112,7 +113,7 @@ final class HostileInput {
         String body = rnd.nextBoolean()
                 ? "{\"ts\":" + renderTs(ts) + ",\"value\":" + value + extraFields + "}"
                 : "{ \"note\": \"x\"" + extraFields + " , \"value\" : " + value + ", \"ts\" : " + renderTs(ts) + " }";
-        return judge(category, key, FuzzHarness.utf8(body), ts, gap);
+        return judge(category, key, TopologyHarness.utf8(body), ts, gap);
     }
 
     private Case judge(String category, String key, byte[] value, long ts, boolean gap) {
@@ -127,7 +128,7 @@ final class HostileInput {
         } else {
             lastTs.put(key, ts);
         }
-        return new Case(category, FuzzHarness.utf8(key), value, reason, ts, gap);
+        return new Case(category, TopologyHarness.utf8(key), value, reason, ts, gap);
     }
 
     private String renderTs(long ts) {
@@ -160,7 +161,7 @@ final class HostileInput {
     }
 
     private Case reject(String category, String key, byte[] value, RejectReason reason) {
-        return new Case(category, FuzzHarness.utf8(key), value, reason.code(), 0, false);
+        return new Case(category, TopologyHarness.utf8(key), value, reason.code(), 0, false);
     }
 
     private Case randomBytes() {
@@ -177,7 +178,7 @@ final class HostileInput {
     }
 
     private Case truncated() {
-        byte[] full = FuzzHarness.utf8(validBody());
+        byte[] full = TopologyHarness.utf8(validBody());
         byte[] cut = java.util.Arrays.copyOf(full, rnd.nextInt(full.length));
         return reject("truncated", validKey(), cut, RejectReason.MALFORMED);
     }
@@ -194,7 +195,7 @@ final class HostileInput {
             sb.append(arrays ? "]" : "}");
         }
         sb.append(",\"value\":1}");
-        byte[] v = FuzzHarness.utf8(sb.toString());
+        byte[] v = TopologyHarness.utf8(sb.toString());
         return reject("deep_nesting", validKey(), v,
                 v.length > MAX_VALUE_BYTES ? RejectReason.TOO_LARGE : RejectReason.MALFORMED);
     }
@@ -216,28 +217,28 @@ final class HostileInput {
         boolean bare = rnd.nextBoolean();
         List<String> pool = bare ? NON_FINITE_BARE : NON_FINITE_STRINGS;
         String v = pool.get(rnd.nextInt(pool.size()));
-        return reject("non_finite", validKey(), FuzzHarness.utf8("{\"ts\":1000,\"value\":" + v + "}"),
+        return reject("non_finite", validKey(), TopologyHarness.utf8("{\"ts\":1000,\"value\":" + v + "}"),
                 RejectReason.NON_FINITE);
     }
 
     private Case wrongType() {
         if (rnd.nextBoolean()) {
             String v = WRONG_VALUES.get(rnd.nextInt(WRONG_VALUES.size()));
-            return reject("wrong_value_type", validKey(), FuzzHarness.utf8("{\"ts\":1000,\"value\":" + v + "}"),
+            return reject("wrong_value_type", validKey(), TopologyHarness.utf8("{\"ts\":1000,\"value\":" + v + "}"),
                     RejectReason.MALFORMED);
         }
         String ts = WRONG_TS.get(rnd.nextInt(WRONG_TS.size()));
-        return reject("wrong_ts", validKey(), FuzzHarness.utf8("{\"ts\":" + ts + ",\"value\":1}"),
+        return reject("wrong_ts", validKey(), TopologyHarness.utf8("{\"ts\":" + ts + ",\"value\":1}"),
                 RejectReason.MALFORMED);
     }
 
     private Case missing() {
-        return reject("missing", validKey(), FuzzHarness.utf8(MISSING.get(rnd.nextInt(MISSING.size()))),
+        return reject("missing", validKey(), TopologyHarness.utf8(MISSING.get(rnd.nextInt(MISSING.size()))),
                 RejectReason.MISSING_FIELD);
     }
 
     private Case notAnObject() {
-        return reject("not_an_object", validKey(), FuzzHarness.utf8(NOT_OBJECTS.get(rnd.nextInt(NOT_OBJECTS.size()))),
+        return reject("not_an_object", validKey(), TopologyHarness.utf8(NOT_OBJECTS.get(rnd.nextInt(NOT_OBJECTS.size()))),
                 RejectReason.MALFORMED);
     }
 
@@ -245,13 +246,13 @@ final class HostileInput {
         byte[] key = switch (rnd.nextInt(6)) {
             case 0 -> null;
             case 1 -> new byte[0];
-            case 2 -> FuzzHarness.utf8("k".repeat(257 + rnd.nextInt(2000)));
-            case 3 -> FuzzHarness.utf8(rnd.nextBoolean() ? "   " : "\t\n");
+            case 2 -> TopologyHarness.utf8("k".repeat(257 + rnd.nextInt(2000)));
+            case 3 -> TopologyHarness.utf8(rnd.nextBoolean() ? "   " : "\t\n");
             case 4 -> invalidUtf8(1 + rnd.nextInt(40));
-            default -> FuzzHarness.utf8("\uD83D\uDE00".repeat(65)); // 260 bytes in 65 characters
+            default -> TopologyHarness.utf8("\uD83D\uDE00".repeat(65)); // 260 bytes in 65 characters
         };
         // The key is judged first: whatever the value, the record is a bad_key.
-        byte[] value = rnd.nextBoolean() ? FuzzHarness.utf8(validBody()) : randomBytesAnyValue();
+        byte[] value = rnd.nextBoolean() ? TopologyHarness.utf8(validBody()) : randomBytesAnyValue();
         return new Case("bad_key", key, value, RejectReason.BAD_KEY.code(), 0, false);
     }
 
@@ -264,9 +265,9 @@ final class HostileInput {
     private Case invalidUtf8Value() {
         String prefix = rnd.nextBoolean() ? "{\"ts\":1000,\"value\":\"" : "{\"value\":1,\"ts\":\"";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(FuzzHarness.utf8(prefix));
+        out.writeBytes(TopologyHarness.utf8(prefix));
         out.writeBytes(invalidUtf8(1 + rnd.nextInt(10)));
-        out.writeBytes(FuzzHarness.utf8("\"}"));
+        out.writeBytes(TopologyHarness.utf8("\"}"));
         return reject("invalid_utf8_value", validKey(), out.toByteArray(), RejectReason.MALFORMED);
     }
 
@@ -275,9 +276,9 @@ final class HostileInput {
         byte[][] bad = {{(byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE2, (byte) 0x82},
             {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80}};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(FuzzHarness.utf8("a".repeat(rnd.nextInt(len))));
+        out.writeBytes(TopologyHarness.utf8("a".repeat(rnd.nextInt(len))));
         out.writeBytes(bad[rnd.nextInt(bad.length)]);
-        out.writeBytes(FuzzHarness.utf8("b".repeat(rnd.nextInt(3))));
+        out.writeBytes(TopologyHarness.utf8("b".repeat(rnd.nextInt(3))));
         return out.toByteArray();
     }
 
@@ -289,10 +290,10 @@ final class HostileInput {
                     + rnd.nextInt(11);
             String body = "{\"ts\":" + (rnd.nextBoolean() ? Long.toString(ts) : "\"" + Instant.ofEpochMilli(ts)
                     + "\"") + ",\"value\":" + finiteNumber() + "}";
-            return judge("edge_timestamp", key, FuzzHarness.utf8(body), ts, false);
+            return judge("edge_timestamp", key, TopologyHarness.utf8(body), ts, false);
         }
         String ts = WRONG_TS.get(10 + rnd.nextInt(WRONG_TS.size() - 10));
-        return reject("far_timestamp", validKey(), FuzzHarness.utf8("{\"ts\":" + ts + ",\"value\":1}"),
+        return reject("far_timestamp", validKey(), TopologyHarness.utf8("{\"ts\":" + ts + ",\"value\":1}"),
                 RejectReason.MALFORMED);
     }
 
@@ -301,7 +302,7 @@ final class HostileInput {
         String body = rnd.nextBoolean()
                 ? "{\"ts\":1000,\"value\":1,\"pad\":\"" + "p".repeat(pad) + "\"}"
                 : "[" + "[".repeat(pad); // too large wins over malformed: size is checked before parsing
-        return reject("too_large", validKey(), FuzzHarness.utf8(body), RejectReason.TOO_LARGE);
+        return reject("too_large", validKey(), TopologyHarness.utf8(body), RejectReason.TOO_LARGE);
     }
 
     /**
@@ -317,8 +318,8 @@ final class HostileInput {
         String value = values[rnd.nextInt(values.length)];
         String body = "{\"ts\":" + ts + ",\"value\":" + value + "}";
         if (Math.abs(Double.parseDouble(value)) > ObservationParser.MAX_MAGNITUDE) {
-            return reject("huge_finite", key, FuzzHarness.utf8(body), RejectReason.NON_FINITE);
+            return reject("huge_finite", key, TopologyHarness.utf8(body), RejectReason.NON_FINITE);
         }
-        return judge("huge_finite", key, FuzzHarness.utf8(body), ts, false);
+        return judge("huge_finite", key, TopologyHarness.utf8(body), ts, false);
     }
 }

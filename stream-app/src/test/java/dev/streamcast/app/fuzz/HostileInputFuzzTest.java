@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamcast.app.forecast.ForecastSettings;
 import dev.streamcast.app.topology.DeadLetters;
+import dev.streamcast.app.topology.TopologyHarness;
 import dev.streamcast.app.topology.TopologySettings;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,10 +59,10 @@ class HostileInputFuzzTest {
                 new ForecastSettings(3, 0.9, 4, 20, 2));
         HostileInput gen = new HostileInput(seed);
         Map<String, Integer> seen = new TreeMap<>();
-        try (FuzzHarness h = new FuzzHarness(settings, stateDir)) {
+        try (TopologyHarness h = new TopologyHarness(settings, stateDir)) {
             if ((seed & 1) == 1) {
                 // Half of the seeds run under a trained-model RNN rather than the naive model.
-                h.models.pipeInput(FuzzHarness.utf8("forecaster"), FuzzHarness.utf8(
+                h.rawModels.pipeInput(TopologyHarness.utf8("forecaster"), TopologyHarness.utf8(
                         ModelDocumentFuzzTest.document(1, 0, seed, new java.util.Random(seed)).toJson()));
                 assertEquals(1, h.registry.current().version(), "the model document serves");
             }
@@ -82,7 +83,7 @@ class HostileInputFuzzTest {
                         "no internal error for " + where);
                 if (c.expectedReason() == null) {
                     assertEquals(1, out.size(), "a forecast for " + where + " but got dead letter "
-                            + (dead.isEmpty() ? "" : FuzzHarness.header(dead.get(0), DeadLetters.MESSAGE)));
+                            + (dead.isEmpty() ? "" : TopologyHarness.header(dead.get(0), DeadLetters.MESSAGE)));
                     checkForecast(out.get(0), c, where);
                     seen.merge(c.category() + " -> forecast", 1, Integer::sum);
                 } else {
@@ -96,14 +97,14 @@ class HostileInputFuzzTest {
     }
 
     private static void checkDeadLetter(TestRecord<byte[], byte[]> r, HostileInput.Case c, String where) {
-        assertEquals(c.expectedReason(), FuzzHarness.header(r, DeadLetters.REASON),
-                "reason for " + where + " (message: " + FuzzHarness.header(r, DeadLetters.MESSAGE) + ")");
+        assertEquals(c.expectedReason(), TopologyHarness.header(r, DeadLetters.REASON),
+                "reason for " + where + " (message: " + TopologyHarness.header(r, DeadLetters.MESSAGE) + ")");
         assertArrayEquals(c.key(), r.key(), "original key bytes for " + where);
         assertArrayEquals(c.value(), r.value(), "original value bytes for " + where);
-        assertEquals("observations", FuzzHarness.header(r, DeadLetters.TOPIC), where);
-        assertNotNull(FuzzHarness.header(r, DeadLetters.PARTITION), where);
-        assertNotNull(FuzzHarness.header(r, DeadLetters.OFFSET), where);
-        String message = FuzzHarness.header(r, DeadLetters.MESSAGE);
+        assertEquals("observations", TopologyHarness.header(r, DeadLetters.TOPIC), where);
+        assertNotNull(TopologyHarness.header(r, DeadLetters.PARTITION), where);
+        assertNotNull(TopologyHarness.header(r, DeadLetters.OFFSET), where);
+        String message = TopologyHarness.header(r, DeadLetters.MESSAGE);
         assertTrue(message != null && !message.isBlank(), "a message for " + where);
     }
 

@@ -9,6 +9,7 @@ import dev.streamcast.app.forecast.ForecastSettings;
 import dev.streamcast.app.forecast.Normalisation;
 import dev.streamcast.app.model.InvalidModelException;
 import dev.streamcast.app.model.ModelDocuments;
+import dev.streamcast.app.topology.TopologyHarness;
 import dev.streamcast.app.topology.TopologySettings;
 import dev.streamcast.model.Layers;
 import dev.streamcast.model.ModelDocument;
@@ -72,7 +73,7 @@ class ModelDocumentFuzzTest {
         TopologySettings settings = TopologySettings.defaults().withForecast(new ForecastSettings(3, 0.9, WINDOW, 20,
                 0));
         Map<String, Integer> outcomes = new TreeMap<>();
-        try (FuzzHarness h = new FuzzHarness(settings, stateDir)) {
+        try (TopologyHarness h = new TopologyHarness(settings, stateDir)) {
             long ts = 0;
             for (int i = 0; i < cases; i++) {
                 int serving = h.registry.current().version();
@@ -95,7 +96,7 @@ class ModelDocumentFuzzTest {
                 }
                 double invalidBefore = h.metrics.count("streamcast.model.invalid");
                 try {
-                    h.models.pipeInput(FuzzHarness.utf8("forecaster"), mutated.getBytes(StandardCharsets.UTF_8));
+                    h.rawModels.pipeInput(TopologyHarness.utf8("forecaster"), mutated.getBytes(StandardCharsets.UTF_8));
                 } catch (RuntimeException e) {
                     fail("the models topic threw for " + where, e);
                 }
@@ -111,8 +112,8 @@ class ModelDocumentFuzzTest {
                     outcomes.merge(how + " -> rejected", 1, Integer::sum);
                 }
                 // The stream goes on under the serving model.
-                h.observations.pipeInput(FuzzHarness.utf8("probe"),
-                        FuzzHarness.utf8("{\"ts\":" + (ts += 60_000) + ",\"value\":" + Math.sin(i) + "}"));
+                h.observations.pipeInput(TopologyHarness.utf8("probe"),
+                        TopologyHarness.utf8("{\"ts\":" + (ts += 60_000) + ",\"value\":" + Math.sin(i) + "}"));
                 List<TestRecord<byte[], byte[]>> out = h.forecasts.readRecordsToList();
                 assertEquals(1, out.size(), where);
                 assertTrue(h.deadLetters.readRecordsToList().isEmpty(), where);

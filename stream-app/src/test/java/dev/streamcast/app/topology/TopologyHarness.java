@@ -20,22 +20,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The shipped topology under Kafka's test driver, with helpers to send observations and read what comes out. */
-final class TopologyHarness implements AutoCloseable {
+/**
+ * The shipped topology under Kafka's test driver, with helpers to send observations and read what comes out; used
+ * by the topology tests and the fuzz tests.
+ */
+public final class TopologyHarness implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final TopologySettings settings;
-    final ModelRegistry registry = new ModelRegistry();
-    final AppMetrics metrics = new AppMetrics();
-    final TopologyTestDriver driver;
-    final TestInputTopic<byte[], byte[]> observations;
-    final TestInputTopic<String, String> models;
-    final TestOutputTopic<byte[], byte[]> forecasts;
-    final TestOutputTopic<byte[], byte[]> deadLetters;
-    final TestOutputTopic<byte[], byte[]> samples;
+    public final TopologySettings settings;
+    public final ModelRegistry registry = new ModelRegistry();
+    public final AppMetrics metrics = new AppMetrics();
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<byte[], byte[]> observations;
+    public final TestInputTopic<String, String> models;
+    /** The models topic as raw bytes, for documents that are not even text. */
+    public final TestInputTopic<byte[], byte[]> rawModels;
+    public final TestOutputTopic<byte[], byte[]> forecasts;
+    public final TestOutputTopic<byte[], byte[]> deadLetters;
+    public final TestOutputTopic<byte[], byte[]> samples;
 
-    TopologyHarness(TopologySettings settings, Path stateDir) {
+    public TopologyHarness(TopologySettings settings, Path stateDir) {
         this.settings = settings;
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
@@ -45,6 +50,8 @@ final class TopologyHarness implements AutoCloseable {
         observations = driver.createInputTopic(settings.observationsTopic(), new ByteArraySerializer(),
                 new ByteArraySerializer());
         models = driver.createInputTopic(settings.modelsTopic(), new StringSerializer(), new StringSerializer());
+        rawModels = driver.createInputTopic(settings.modelsTopic(), new ByteArraySerializer(),
+                new ByteArraySerializer());
         forecasts = driver.createOutputTopic(settings.forecastsTopic(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(settings.deadLetterTopic(), new ByteArrayDeserializer(),
@@ -74,7 +81,11 @@ final class TopologyHarness implements AutoCloseable {
         }
     }
 
-    static String header(TestRecord<byte[], byte[]> r, String name) {
+    public static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String header(TestRecord<byte[], byte[]> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
