@@ -14,7 +14,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
-TORCH_BENCH="${TORCH_BENCH:-/work/shared/bench/torch_bench.py}"
+# The PyTorch reference lives in the shared folder beside the checkout; TORCH_BENCH points elsewhere.
+TORCH_BENCH="${TORCH_BENCH:-$ROOT/../shared/bench/torch_bench.py}"
 OUT="$ROOT/model-core/target/bench"
 cd "$ROOT"
 mvn -B -q -pl model-core -am install -DskipTests >&2
