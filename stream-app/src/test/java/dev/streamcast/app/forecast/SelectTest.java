@@ -16,9 +16,11 @@ class SelectTest {
             int n = 1 + r.nextInt(120);
             float[] a = new float[n];
             for (int i = 0; i < n; i++) {
-                a[i] = switch (trial % 3) {
+                a[i] = switch (trial % 5) {
                     case 0 -> r.nextFloat();
                     case 1 -> i;                   // already sorted
+                    case 2 -> n - i;               // reversed
+                    case 3 -> r.nextFloat() - 0.5f; // negatives too
                     default -> r.nextInt(4);       // many ties
                 };
             }
