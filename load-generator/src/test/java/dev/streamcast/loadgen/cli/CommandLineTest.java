@@ -18,7 +18,7 @@ class CommandLineTest {
     @Test
     void everyOptionOfEveryCommandShowsItsDefaultInHelp() {
         CommandLine root = LoadGeneratorCommand.commandLine();
-        for (String name : new String[] {"produce", "bench"}) {
+        for (String name : new String[] {"produce", "bench", "baseline"}) {
             CommandLine sub = root.getSubcommands().get(name);
             StringWriter help = new StringWriter();
             sub.usage(new PrintWriter(help));
@@ -54,6 +54,10 @@ class CommandLineTest {
         assertEquals(2, root.execute("bench", "-b", "127.0.0.1:1", "--replay", "/nonexistent.csv"));
         assertTrue(err.toString().contains("cannot read the replay file"), err.toString());
         assertEquals(2, root.execute("bench", "-b", "127.0.0.1:1", "--processing-guarantee", "maybe"));
+        assertEquals(2, root.execute("baseline", "-b", "127.0.0.1:1", "--processing-guarantee", "maybe"));
+        assertTrue(err.toString().contains("--processing-guarantee must be at_least_once or exactly_once_v2"));
+        assertEquals(2, root.execute("baseline", "-b", "127.0.0.1:1", "--threads", "0"));
+        assertTrue(err.toString().contains("--threads must be at least 1"), err.toString());
         assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
     }
 

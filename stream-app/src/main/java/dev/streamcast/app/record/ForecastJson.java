@@ -39,17 +39,12 @@ public final class ForecastJson {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * A forecast number to float precision (7 to 9 significant digits, far finer than any forecast's uncertainty):
-     * half the digits of a double to write, to compress and to parse downstream; measured at a sixth of the stream
-     * thread's time as doubles. Magnitudes outside float's comfortable range are written as doubles.
-     */
+    /** A forecast number, to {@link SignificantDigits#DIGITS} significant digits. */
     static void appendEstimate(StringBuilder sb, double d) {
-        double abs = Math.abs(d);
-        if (d == 0 || (abs >= 1e-30 && abs <= 1e30)) {
-            sb.append(NumberOutput.toString((float) d, true));
+        if (Double.isFinite(d)) {
+            SignificantDigits.append(sb, d);
         } else {
-            appendNumber(sb, d);
+            sb.append("null");
         }
     }
 

@@ -69,7 +69,7 @@ class ForecastTopologyTest {
         double d = Math.log(12.0) - Math.log(10.0);
         double smooth = Math.exp(((Math.log(10) + 0.1 * d) + (Math.log(10) + 0.3 * d) + (Math.log(10) + 0.6 * d)) / 3);
         for (JsonNode step : f1.get("horizon")) {
-            assertEquals((float) smooth, (float) step.get("mean").asDouble(), "horizon numbers carry float precision");
+            assertEquals(smooth, step.get("mean").asDouble(), 5e-8 * smooth, "horizon numbers carry 8 digits");
             assertTrue(step.get("lower").asDouble() < smooth && step.get("upper").asDouble() > smooth);
         }
         assertEquals(120_000, f1.get("horizon").get(0).get("ts").asLong(), "steps follow the series' spacing");
@@ -85,13 +85,14 @@ class ForecastTopologyTest {
         h.point("s", 2, null);
         JsonNode gap = h.nextForecast();
         assertTrue(gap.get("imputed").asBoolean());
-        // The imputed value is the full-precision forecast; the horizon carries it to float precision.
-        assertEquals((float) before.get("horizon").get(0).get("mean").asDouble(), (float) gap.get("value").asDouble());
+        // The imputed value is the full-precision forecast; the horizon carries it to 8 significant digits.
+        double mean = before.get("horizon").get(0).get("mean").asDouble();
+        assertEquals(mean, gap.get("value").asDouble(), 5e-8 * Math.abs(mean));
     }
 
     /**
      * The topology's forecasts are the smoothing bank plus half (the document's gain) of model-core's step and
-     * rollout on the normalised smoothing errors, bit for bit to the float precision the JSON carries. Re-computed here from the method's description: 36
+     * rollout on the normalised smoothing errors, to the 8 significant digits the JSON carries. Re-computed here from the method's description: 36
      * candidates (alpha 0.1, 0.3, 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; each
      * without season and with either of two seasonal rings, which are empty at this spacing) on log(value) of this
      * positive series, ranked by an exponentially weighted mean absolute error, the best three averaged.
@@ -164,9 +165,10 @@ class ForecastTopologyTest {
                     ahead += level[c] + damp * trend[c];
                 }
                 double p = k == 0 ? out[0] : more[k - 1];
-                // Bit for bit at the precision the JSON carries (float).
-                assertEquals((float) (Math.exp(ahead / 3) + 0.5 * scale * p),
-                        (float) f.get("horizon").get(k).get("mean").asDouble(), "step " + i + " horizon " + k);
+                // Exact to the 8 significant digits the JSON carries.
+                double expected = Math.exp(ahead / 3) + 0.5 * scale * p;
+                assertEquals(expected, f.get("horizon").get(k).get("mean").asDouble(), 5e-8 * Math.abs(expected),
+                        "step " + i + " horizon " + k);
             }
             assertEquals(i >= WINDOW, f.get("warm").asBoolean(), "warm after a full window, step " + i);
         }
