@@ -69,8 +69,8 @@ public final class SeriesForecaster {
         }
         st.step = o.ts() - st.lastTs;
         if (st.count == 1) {
-            Smoothing.startSeason(st, Smoothing.period(st.step, settings.seasonPeriod()),
-                    Smoothing.internal(st, st.lastValue));
+            int period = Smoothing.period(st.step, settings.seasonPeriod());
+            Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue));
         }
         long t = st.count;
         int top = settings.top();
@@ -79,7 +79,7 @@ public final class SeriesForecaster {
             // No longer positive: the bank restarts on the values themselves, without a season.
             st.logScale = false;
             Smoothing.start(st, st.lastValue);
-            st.initSeason(0, Smoothing.RINGS);
+            st.initSeason(0, 0, Smoothing.RINGS);
         }
         Smoothing.select(st, top, best);
         double smooth = Smoothing.value(st, Smoothing.combined(st, best, top, t, 1));

@@ -9,18 +9,19 @@ import java.nio.ByteBuffer;
 
 /**
  * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
- * seasonal ring) replaced format 1, whose inputs meant something else: format-1 records are refused.
+ * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
+ * season) and its candidates to the bank. Older records are refused: their banks and rings do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    public static final byte FORMAT = 2;
+    public static final byte FORMAT = 3;
 
     public static byte[] encode(SeriesState s) {
         int size = 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4
                 + 4 + 8 * s.hidden.length
                 + 4 + 4 + 4 + 8 * s.inputs.length
                 + 4 + 4 + 4 + 4 * s.errors.length
-                + 4 + 4 + 4 * s.season.length + 8 + 1
+                + 4 + 4 + 4 + 4 * s.season.length + 8 + 1
                 + 4 + 3 * 8 * s.level.length;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
@@ -37,7 +38,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         for (float e : s.errors) {
             b.putFloat(e);
         }
-        b.putInt(s.period).putInt(s.season.length);
+        b.putInt(s.period).putInt(s.cycle).putInt(s.season.length);
         for (float v : s.season) {
             b.putFloat(v);
         }
@@ -97,12 +98,14 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 s.errors[i] = b.getFloat();
             }
             int period = b.getInt();
+            int cycle = b.getInt();
             int seasonLength = length(b, b.getInt(), 4);
-            if (period < 0 || (period == 0 ? seasonLength != 0 : seasonLength % period != 0)) {
+            if (period < 0 || cycle < 0 || (cycle > 0 && (period == 0 || period % cycle != 0))
+                    || (period == 0 ? seasonLength != 0 : (seasonLength - cycle) % period != 0)) {
                 throw new SerializationException("corrupt series-state record: season " + seasonLength + " for period "
-                        + period);
+                        + period + " and cycle " + cycle);
             }
-            s.initSeason(period, period == 0 ? 0 : seasonLength / period);
+            s.initSeason(period, cycle, period == 0 ? 0 : (seasonLength - cycle) / period);
             for (int i = 0; i < seasonLength; i++) {
                 s.season[i] = b.getFloat();
             }

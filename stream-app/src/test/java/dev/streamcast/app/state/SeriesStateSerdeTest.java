@@ -26,7 +26,7 @@ class SeriesStateSerdeTest {
             s.pushInput(i * 0.1);
             s.pushError(i * 0.2);
         }
-        s.initSeason(3, 2);
+        s.initSeason(6, 3, 2);
         s.season[1] = 0.75f;
         s.firstCycleSum = 12.5;
         s.initSmoothing(4);
@@ -52,5 +52,9 @@ class SeriesStateSerdeTest {
         format1[0] = 1;
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(format1),
                 "format 1 (differences as inputs) is refused");
+        byte[] format2 = SeriesStateSerde.encode(new SeriesState(0, 2, 5));
+        format2[0] = 2;
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(format2),
+                "format 2 (no inner cycle, a smaller bank) is refused");
     }
 }
