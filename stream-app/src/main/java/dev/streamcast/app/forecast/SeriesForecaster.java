@@ -35,6 +35,8 @@ public final class SeriesForecaster {
     private final double[] window;
     private final float[] sortedErrors;
     private final int[] best;
+    private final double[] arAhead;
+    private final double[] arScratch;
     private ServingModel gainOf;
     private double gain;
     private double scoredError = Double.NaN;
@@ -46,6 +48,8 @@ public final class SeriesForecaster {
         this.window = new double[settings.window()];
         this.sortedErrors = new float[settings.errorWindow()];
         this.best = new int[settings.top()];
+        this.arAhead = new double[settings.horizon()];
+        this.arScratch = new double[ErrorAr.LAGS + settings.horizon()];
     }
 
     public ForecastSettings settings() {
@@ -82,7 +86,8 @@ public final class SeriesForecaster {
             st.initSeason(0, 0, Smoothing.RINGS);
         }
         Smoothing.select(st, top, best);
-        double smooth = Smoothing.value(st, Smoothing.combined(st, best, top, t, 1));
+        double bank = Smoothing.combined(st, best, top, t, 1);
+        double smooth = Smoothing.value(st, bank + ErrorAr.next(st.errorModel));
         double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
         double e = y - smooth;
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
@@ -94,8 +99,10 @@ public final class SeriesForecaster {
             st.pushError(scoredError);
         }
         double x = Normalisation.clip(e / safeScale);
-        Smoothing.update(st, t, Smoothing.internal(st, y), imputed, settings.seasonGamma(), settings.memory(),
-                st.diffCount);
+        double z = Smoothing.internal(st, y);
+        Smoothing.update(st, t, z, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
+        ErrorAr.update(st.errorModel, z - bank, imputed, Smoothing.rankWeight(settings.memory(), st.diffCount),
+                arScratch);
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
             st.ewms += alpha * (e * e - st.ewms);
@@ -174,6 +181,7 @@ public final class SeriesForecaster {
         double g = gain(model);
         double q = intervalQuantile(st);
         Smoothing.select(st, top, best);
+        ErrorAr.forecast(st.errorModel, arAhead, arScratch);
         long t = st.count;
         long[] ts = new long[h];
         double[] mean = new double[h];
@@ -183,7 +191,7 @@ public final class SeriesForecaster {
             double p = k == 0 ? p1 : rollout[k - 1];
             double correction = g > 0 && Double.isFinite(p) ? g * scale * p : 0.0;
             ts[k] = o.ts() + (k + 1) * st.step;
-            mean[k] = Smoothing.value(st, Smoothing.combined(st, best, top, t + k, k + 1)) + correction;
+            mean[k] = Smoothing.value(st, Smoothing.combined(st, best, top, t + k, k + 1) + arAhead[k]) + correction;
             double half = q * scale * Math.sqrt(k + 1.0);
             lower[k] = mean[k] - half;
             upper[k] = mean[k] + half;

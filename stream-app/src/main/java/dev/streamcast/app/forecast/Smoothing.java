@@ -125,7 +125,7 @@ public final class Smoothing {
 
     /** Starts the bank at the series' first value (already {@link #internal}). */
     public static void start(SeriesState st, double y) {
-        st.initSmoothing(CANDIDATES);
+        st.initSmoothing(CANDIDATES, ErrorAr.SIZE);
         for (int c = 0; c < CANDIDATES; c++) {
             st.level[c] = y;
         }
@@ -179,6 +179,11 @@ public final class Smoothing {
         return RING[c] == DOUBLE && st.cycle == 0;
     }
 
+    /** The weight of a new error in a recent mean error: a plain mean at first, then over about {@code memory}. */
+    static double rankWeight(int memory, int errorsSeen) {
+        return Math.max(1.0 / (errorsSeen + 1), 1.0 / memory);
+    }
+
     /** Fills {@code best[0..top)} with the candidates of lowest recent error, ties to the lower index. */
     static void select(SeriesState st, int top, int[] best) {
         int filled = 0;
@@ -215,7 +220,7 @@ public final class Smoothing {
     static void update(SeriesState st, long t, double y, boolean imputed, double gamma, int memory, int errorsSeen) {
         boolean ready = seasonReady(st);
         int phase = st.period == 0 ? 0 : (int) (t % st.period);
-        double weight = Math.max(1.0 / (errorsSeen + 1), 1.0 / memory);
+        double weight = rankWeight(memory, errorsSeen);
         double slowError = 0;
         double quickError = 0;
         double doubleError = 0;

@@ -11,6 +11,8 @@ import java.util.Arrays;
  *   <li>{@code season}: additive seasonal rings of length {@code period} (0 = no season), each shared by some
  *       candidates, then a ring of the inner {@code cycle} (0 = none) for the double-seasonal ones; during the first
  *       two seasons the first ring accumulates raw values for the initial estimate;</li>
+ *   <li>{@code errorModel}: an autoregression of the bank's one-step errors (coefficients, covariance, last
+ *       errors, recent errors with and without it);</li>
  *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion};</li>
  *   <li>{@code inputs}: a ring of the last model inputs (one-step errors of the smoothing forecast in scale units),
  *       used to re-warm the hidden state under a new model and as training windows;</li>
@@ -52,6 +54,8 @@ public final class SeriesState {
     public double[] level = new double[0];
     public double[] trend = new double[0];
     public double[] rank = new double[0];
+    /** The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout). */
+    public double[] errorModel = new double[0];
 
     public SeriesState(int hiddenSize, int window, int errorWindow) {
         this.hidden = new double[hiddenSize];
@@ -59,11 +63,12 @@ public final class SeriesState {
         this.errors = new float[errorWindow];
     }
 
-    /** Sizes the smoothing bank ({@code candidates} level/trend/rank slots, all zero). */
-    public void initSmoothing(int candidates) {
+    /** Sizes the smoothing bank ({@code candidates} level/trend/rank slots) and its error model, all zero. */
+    public void initSmoothing(int candidates, int errorModelSize) {
         level = new double[candidates];
         trend = new double[candidates];
         rank = new double[candidates];
+        errorModel = new double[errorModelSize];
     }
 
     /**
@@ -119,7 +124,8 @@ public final class SeriesState {
                 && period == s.period && cycle == s.cycle && Arrays.equals(season, s.season)
                 && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && logScale == s.logScale
                 && Arrays.equals(level, s.level)
-                && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank);
+                && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank)
+                && Arrays.equals(errorModel, s.errorModel);
     }
 
     @Override
