@@ -11,10 +11,11 @@ import dev.streamcast.app.state.SeriesState;
  * same arithmetic. Given a series' state and one accepted observation (after ordering checks), it updates the state
  * in place and returns the forecast for the horizon:
  * <ol>
- *   <li>the smoothing bank ({@link Smoothing}) forecast for this point is compared with the value: its error over
- *       the series' scale, clipped, is the RNN's input {@code x};</li>
- *   <li>the bank and the scale learn from the value; one RNN step on {@code x} predicts the next input, and a
- *       rollout the ones after;</li>
+ *   <li>the smoothing forecast for this point (the bank of {@link Smoothing}, its candidates weighed by
+ *       {@link Combination}, plus the {@link ErrorAr} prediction of its error) is compared with the value: its
+ *       error over the series' scale, clipped, is the RNN's input {@code x};</li>
+ *   <li>the bank, its error model and the scale learn from the value; one RNN step on {@code x} predicts the next
+ *       input, and a rollout the ones after;</li>
  *   <li>forecast k = smoothing forecast k + gain · scale · RNN prediction k, where the gain (0..1) was chosen on
  *       hold-out when the model was trained (0 for the naive model, so then it is the smoothing forecast);</li>
  *   <li>the interval is split-conformal on recent absolute errors of the emitted one-step forecast.</li>
@@ -34,7 +35,7 @@ public final class SeriesForecaster {
     private final double[] rollout;
     private final double[] window;
     private final float[] sortedErrors;
-    private final int[] best;
+    private final Combination bank;
     private final double[] arAhead;
     private final double[] arScratch;
     private ServingModel gainOf;
@@ -47,7 +48,7 @@ public final class SeriesForecaster {
         this.rollout = new double[settings.horizon() - 1];
         this.window = new double[settings.window()];
         this.sortedErrors = new float[settings.errorWindow()];
-        this.best = new int[settings.top()];
+        this.bank = new Combination(settings.top(), settings.memory());
         this.arAhead = new double[settings.horizon()];
         this.arScratch = new double[ErrorAr.LAGS + settings.horizon()];
     }
@@ -77,7 +78,6 @@ public final class SeriesForecaster {
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue));
         }
         long t = st.count;
-        int top = settings.top();
         boolean imputed = o.gap();
         if (st.logScale && !imputed && !(o.value() > 0)) {
             // No longer positive: the bank restarts on the values themselves, without a season.
@@ -85,9 +85,9 @@ public final class SeriesForecaster {
             Smoothing.start(st, st.lastValue);
             st.initSeason(0, 0, Smoothing.RINGS);
         }
-        Smoothing.select(st, top, best);
-        double bank = Smoothing.combined(st, best, top, t, 1);
-        double smooth = Smoothing.value(st, bank + ErrorAr.next(st.errorModel));
+        bank.choose(st);
+        double banked = bank.forecast(st, t, 1);
+        double smooth = Smoothing.value(st, banked + ErrorAr.next(st.errorModel));
         double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
         double e = y - smooth;
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
@@ -101,7 +101,7 @@ public final class SeriesForecaster {
         double x = Normalisation.clip(e / safeScale);
         double z = Smoothing.internal(st, y);
         Smoothing.update(st, t, z, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
-        ErrorAr.update(st.errorModel, z - bank, imputed, Smoothing.rankWeight(settings.memory(), st.diffCount),
+        ErrorAr.update(st.errorModel, z - banked, imputed, Smoothing.rankWeight(settings.memory(), st.diffCount),
                 arScratch);
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
@@ -176,11 +176,10 @@ public final class SeriesForecaster {
 
     private Forecast emit(SeriesState st, Observation o, ServingModel model, double y, double p1, boolean imputed) {
         int h = settings.horizon();
-        int top = settings.top();
         double scale = st.scale();
         double g = gain(model);
         double q = intervalQuantile(st);
-        Smoothing.select(st, top, best);
+        bank.choose(st);
         ErrorAr.forecast(st.errorModel, arAhead, arScratch);
         long t = st.count;
         long[] ts = new long[h];
@@ -191,7 +190,7 @@ public final class SeriesForecaster {
             double p = k == 0 ? p1 : rollout[k - 1];
             double correction = g > 0 && Double.isFinite(p) ? g * scale * p : 0.0;
             ts[k] = o.ts() + (k + 1) * st.step;
-            mean[k] = Smoothing.value(st, Smoothing.combined(st, best, top, t + k, k + 1) + arAhead[k]) + correction;
+            mean[k] = Smoothing.value(st, bank.forecast(st, t + k, k + 1) + arAhead[k]) + correction;
             double half = q * scale * Math.sqrt(k + 1.0);
             lower[k] = mean[k] - half;
             upper[k] = mean[k] + half;

@@ -5,7 +5,7 @@ import dev.streamcast.app.state.SeriesState;
 /**
  * Per-series online exponential smoothing: a fixed bank of candidates (level, optional damped trend, optional
  * additive season) in Hyndman's error-correction form, run side by side on every point. Each candidate keeps its
- * recent mean absolute one-step error; the smoothing forecast is the mean of the {@code top} best ones, so every
+ * recent mean absolute one-step error; the smoothing forecast weighs the best ones ({@link Combination}), so every
  * series gets the constants that currently fit it without any fitting step. Two seasonal rings (a slow and a quick
  * one) are each shared by a quarter of the candidates. Series with an inner cycle (sub-daily points: a day inside
  * the week) give the last quarter a double season, as in Taylor's double-seasonal Holt-Winters: a day-long ring,
@@ -28,6 +28,8 @@ public final class Smoothing {
     static final double[] PHI;
     /** The seasonal ring a candidate adds (-1 = none). */
     static final int[] RING;
+    /** A candidate's smoothing constants: alpha, beta and phi for a trend, one gamma per season. */
+    static final int[] PARAMS;
     /**
      * Number of seasonal rings; ring r learns with gamma {@link #ringGamma}. Ring {@link #DOUBLE} holds what the
      * season adds to the inner cycle's ring (a week's residual on top of a day).
@@ -45,6 +47,7 @@ public final class Smoothing {
         BETA = new double[n];
         PHI = new double[n];
         RING = new int[n];
+        PARAMS = new int[n];
         int c = 0;
         for (int s = 0; s <= RINGS; s++) {
             for (double[] t : TRENDS) {
@@ -53,6 +56,7 @@ public final class Smoothing {
                     BETA[c] = a * t[0];
                     PHI[c] = t[1];
                     RING[c] = s - 1;
+                    PARAMS[c] = 1 + (t[0] > 0 ? 2 : 0) + (s == 0 ? 0 : s - 1 == DOUBLE ? 2 : 1);
                     c++;
                 }
             }
@@ -175,42 +179,13 @@ public final class Smoothing {
     }
 
     /** The double-seasonal candidates exist only for series with an inner cycle. */
-    private static boolean unused(SeriesState st, int c) {
+    static boolean unused(SeriesState st, int c) {
         return RING[c] == DOUBLE && st.cycle == 0;
     }
 
     /** The weight of a new error in a recent mean error: a plain mean at first, then over about {@code memory}. */
     static double rankWeight(int memory, int errorsSeen) {
         return Math.max(1.0 / (errorsSeen + 1), 1.0 / memory);
-    }
-
-    /** Fills {@code best[0..top)} with the candidates of lowest recent error, ties to the lower index. */
-    static void select(SeriesState st, int top, int[] best) {
-        int filled = 0;
-        for (int c = 0; c < CANDIDATES; c++) {
-            if (unused(st, c)) {
-                continue;
-            }
-            double r = st.rank[c];
-            if (filled == top && !(r < st.rank[best[top - 1]])) {
-                continue;
-            }
-            int j = filled < top ? filled++ : top - 1;
-            while (j > 0 && st.rank[best[j - 1]] > r) {
-                best[j] = best[j - 1];
-                j--;
-            }
-            best[j] = c;
-        }
-    }
-
-    /** The smoothing forecast for point index {@code t} ({@code k} steps after the last point). */
-    static double combined(SeriesState st, int[] best, int top, long t, int k) {
-        double sum = 0;
-        for (int i = 0; i < top; i++) {
-            sum += candidate(st, best[i], t, k);
-        }
-        return sum / top;
     }
 
     /**

@@ -49,7 +49,7 @@ class ForecastTopologyTest {
         meta.put(ModelDocuments.VERSION, version);
         meta.put(ModelDocuments.PARENT, parent);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v4"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v5"));
         meta.put(ModelDocuments.CORRECTION, Map.of("gain", 0.5));
         return ModelDocument.of(net, meta);
     }
@@ -94,9 +94,10 @@ class ForecastTopologyTest {
      * candidates (alpha 0.1, 0.3, 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; each
      * without season and with either of two seasonal rings, which are empty at this spacing; the 12 double-seasonal
      * ones exist only for sub-daily spacings) on log(value) of this positive series, ranked by an exponentially
-     * weighted mean absolute error, the best three averaged; plus an AR(3) of the averaged forecast's log errors,
-     * fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first lags' sum
-     * of squares)), added once it has seen more than six errors and while its recent error is below the bank's.
+     * weighted mean absolute error, the best three weighed by Akaike weights; plus an AR(3) of their forecast's log
+     * errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first
+     * lags' sum of squares)), added once it has seen more than six errors and while its recent error is below the
+     * bank's.
      */
     @Test
     void forecastsEqualSmoothingPlusModelCoreStepsBitForBit() {
@@ -136,12 +137,12 @@ class ForecastTopologyTest {
                 continue;
             }
             Integer[] order = best(rank);
-            double smooth = 0;
+            double[] w = akaike(rank, order, Math.min(errors, 50));
+            double bank = 0;
             for (int j = 0; j < 3; j++) {
-                smooth += level[order[j]] + phis[order[j]] * trend[order[j]];
+                bank += w[j] * (level[order[j]] + phis[order[j]] * trend[order[j]]);
             }
-            double bank = smooth / 3;
-            smooth = Math.exp(bank + ar.ahead(1)[0]);
+            double smooth = Math.exp(bank + ar.ahead(1)[0]);
             double e = values[i] - smooth;
             double prior = errors > 0 ? Math.sqrt(ewms) : Math.abs(e);
             double x = Math.max(-8, Math.min(8, e / Math.max(prior, Double.MIN_NORMAL)));
@@ -161,6 +162,7 @@ class ForecastTopologyTest {
             kernel.rollout(hidden, out, HORIZON - 1, more);
             double scale = Math.sqrt(ewms);
             order = best(rank);
+            w = akaike(rank, order, Math.min(errors, 50));
             double[] arAhead = ar.ahead(HORIZON);
             arUsed |= arAhead[0] != 0;
             for (int k = 0; k < HORIZON; k++) {
@@ -173,11 +175,11 @@ class ForecastTopologyTest {
                         pow *= phis[c];
                         damp += pow;
                     }
-                    ahead += level[c] + damp * trend[c];
+                    ahead += w[j] * (level[c] + damp * trend[c]);
                 }
                 double p = k == 0 ? out[0] : more[k - 1];
-                assertEquals(Math.exp(ahead / 3 + arAhead[k]) + 0.5 * scale * p, f.get("horizon").get(k).get("mean").asDouble(), 0.0,
-                        "step " + i + " horizon " + k);
+                assertEquals(Math.exp(ahead + arAhead[k]) + 0.5 * scale * p,
+                        f.get("horizon").get(k).get("mean").asDouble(), 0.0, "step " + i + " horizon " + k);
             }
             assertEquals(i >= WINDOW, f.get("warm").asBoolean(), "warm after a full window, step " + i);
         }
@@ -247,6 +249,31 @@ class ForecastTopologyTest {
         }
     }
 
+    /**
+     * Akaike weights of the best three: r^-n e^-k for recent mean absolute error r over n points and k smoothing
+     * constants (alpha; beta and phi with a trend; gamma with a season), normalised.
+     */
+    private static double[] akaike(double[] rank, Integer[] order, int n) {
+        double[] w = new double[3];
+        double min = rank[order[0]];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < 3; j++) {
+            int c = order[j];
+            int k = 1 + ((c / 4) % 3 > 0 ? 2 : 0) + (c >= 12 ? 1 : 0);
+            w[j] = (rank[c] == min ? 0 : (double) n * Math.log(min / rank[c])) - k;
+            max = Math.max(max, w[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < 3; j++) {
+            w[j] = Math.exp(w[j] - max);
+            sum += w[j];
+        }
+        for (int j = 0; j < 3; j++) {
+            w[j] /= sum;
+        }
+        return w;
+    }
+
     /** Candidate indices by rank, ties to the lower index. */
     private static Integer[] best(double[] rank) {
         Integer[] order = new Integer[rank.length];
@@ -280,7 +307,7 @@ class ForecastTopologyTest {
         h.models.pipeInput("forecaster", "{not a model");
         h.models.pipeInput("forecaster", document(2, 0, 1).toJson());
         h.models.pipeInput("other-model", document(9, 0, 1).toJson());
-        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v4", "zscore");
+        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v5", "zscore");
         h.models.pipeInput("forecaster", wrongWindow);
         assertEquals(3, h.registry.current().version());
         assertEquals(2.0, h.metrics.count("streamcast.model.invalid"));
