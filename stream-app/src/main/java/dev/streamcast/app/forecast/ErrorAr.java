@@ -35,8 +35,22 @@ final class ErrorAr {
         return m[SEEN] > 2 * LAGS && m[RANK_AR] < m[RANK_BANK];
     }
 
-    /** The next error predicted from the last ones, whether or not the correction is in use. */
+    /** The correction of the one-step forecast: the predicted next error, or 0 when not in use. */
+    static double next(double[] m) {
+        return active(m) ? predictNext(m) : 0;
+    }
+
+    /** The predicted next error, bounded by the largest of the last errors (see {@link #forecast}). */
     private static double predictNext(double[] m) {
+        double bound = 0;
+        for (int i = 0; i < LAGS; i++) {
+            bound = Math.max(bound, Math.abs(m[LAG + i]));
+        }
+        return Math.max(-bound, Math.min(bound, regression(m)));
+    }
+
+    /** The autoregression's value at the last errors. */
+    private static double regression(double[] m) {
         double p = 0;
         for (int i = 0; i < LAGS; i++) {
             p += m[COEF + i] * m[LAG + i];
@@ -44,14 +58,10 @@ final class ErrorAr {
         return p;
     }
 
-    /** The correction of the one-step forecast: the predicted next error, or 0 when not in use. */
-    static double next(double[] m) {
-        return active(m) ? predictNext(m) : 0;
-    }
-
     /**
      * Fills {@code out} with the corrections for 1..out.length steps ahead (predicted errors fed back as lags), all
-     * 0 when not in use; {@code scratch} holds at least LAGS + out.length values.
+     * 0 when not in use; {@code scratch} holds at least LAGS + out.length values. Each is bounded by the largest of
+     * the last errors, so coefficients fitted outside the stationary region cannot explode over a long horizon.
      */
     static void forecast(double[] m, double[] out, double[] scratch) {
         if (!active(m)) {
@@ -59,15 +69,18 @@ final class ErrorAr {
             return;
         }
         int h = out.length;
+        double bound = 0;
         // Oldest first: the last errors, then the predictions.
         for (int i = 0; i < LAGS; i++) {
             scratch[LAGS - 1 - i] = m[LAG + i];
+            bound = Math.max(bound, Math.abs(m[LAG + i]));
         }
         for (int k = 0; k < h; k++) {
             double p = 0;
             for (int i = 0; i < LAGS; i++) {
                 p += m[COEF + i] * scratch[LAGS + k - 1 - i];
             }
+            p = Math.max(-bound, Math.min(bound, p));
             scratch[LAGS + k] = p;
             out[k] = p;
         }
@@ -89,7 +102,7 @@ final class ErrorAr {
             }
             m[RANK_BANK] += weight * (Math.abs(e) - m[RANK_BANK]);
             m[RANK_AR] += weight * (Math.abs(e - predicted) - m[RANK_AR]);
-            learn(m, e - predicted, scratch);
+            learn(m, e - regression(m), scratch);
         }
         m[SEEN]++;
         push(m, e);

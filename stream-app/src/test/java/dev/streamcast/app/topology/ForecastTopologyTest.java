@@ -49,7 +49,7 @@ class ForecastTopologyTest {
         meta.put(ModelDocuments.VERSION, version);
         meta.put(ModelDocuments.PARENT, parent);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v5"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v6"));
         meta.put(ModelDocuments.CORRECTION, Map.of("gain", 0.5));
         return ModelDocument.of(net, meta);
     }
@@ -96,8 +96,8 @@ class ForecastTopologyTest {
      * ones exist only for sub-daily spacings) on log(value) of this positive series, ranked by an exponentially
      * weighted mean absolute error, the best three weighed by Akaike weights; plus an AR(3) of their forecast's log
      * errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first
-     * lags' sum of squares)), added once it has seen more than six errors and while its recent error is below the
-     * bank's.
+     * lags' sum of squares)), its predictions bounded by the largest of the last three errors, added once it has
+     * seen more than six errors and while its recent error is below the bank's.
      */
     @Test
     void forecastsEqualSmoothingPlusModelCoreStepsBitForBit() {
@@ -208,14 +208,21 @@ class ForecastTopologyTest {
             }
             double[] h = {lags[0], lags[1], lags[2]};
             for (int k = 0; k < steps; k++) {
-                out[k] = coef[0] * h[0] + coef[1] * h[1] + coef[2] * h[2];
+                out[k] = bounded(coef[0] * h[0] + coef[1] * h[1] + coef[2] * h[2]);
                 h = new double[] {out[k], h[0], h[1]};
             }
             return out;
         }
 
+        /** Predictions are bounded by the largest of the last three errors. */
+        double bounded(double p) {
+            double bound = Math.max(Math.max(Math.abs(lags[0]), Math.abs(lags[1])), Math.abs(lags[2]));
+            return Math.max(-bound, Math.min(bound, p));
+        }
+
         void learn(double e, double weight) {
             double r = e - predict();
+            double used = e - bounded(predict());
             if (seen >= 3) {
                 if (seen == 3) {
                     double ss = lags[0] * lags[0] + lags[1] * lags[1] + lags[2] * lags[2];
@@ -224,7 +231,7 @@ class ForecastTopologyTest {
                     }
                 }
                 bankError += weight * (Math.abs(e) - bankError);
-                arError += weight * (Math.abs(r) - arError);
+                arError += weight * (Math.abs(used) - arError);
                 double[] px = new double[3];
                 double denom = lambda;
                 for (int a = 0; a < 3; a++) {
@@ -307,7 +314,7 @@ class ForecastTopologyTest {
         h.models.pipeInput("forecaster", "{not a model");
         h.models.pipeInput("forecaster", document(2, 0, 1).toJson());
         h.models.pipeInput("other-model", document(9, 0, 1).toJson());
-        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v5", "zscore");
+        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v6", "zscore");
         h.models.pipeInput("forecaster", wrongWindow);
         assertEquals(3, h.registry.current().version());
         assertEquals(2.0, h.metrics.count("streamcast.model.invalid"));
