@@ -50,7 +50,7 @@ public final class SeriesForecaster {
         this.sortedErrors = new float[settings.errorWindow()];
         this.bank = new Combination(settings.top(), settings.memory());
         this.arAhead = new double[settings.horizon()];
-        this.arScratch = new double[ErrorAr.LAGS + settings.horizon()];
+        this.arScratch = new double[ErrorAr.scratch(settings.horizon())];
     }
 
     public ForecastSettings settings() {
@@ -87,7 +87,8 @@ public final class SeriesForecaster {
         }
         bank.choose(st);
         double banked = bank.forecast(st, t, 1);
-        double smooth = Smoothing.value(st, banked + ErrorAr.next(st.errorModel));
+        double corrected = banked + ErrorAr.next(st.errorModel, st.period, st.cycle, t, arScratch);
+        double smooth = Smoothing.value(st, corrected);
         double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
         double e = y - smooth;
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
@@ -101,8 +102,8 @@ public final class SeriesForecaster {
         double x = Normalisation.clip(e / safeScale);
         double z = Smoothing.internal(st, y);
         Smoothing.update(st, t, z, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
-        ErrorAr.update(st.errorModel, z - banked, imputed, Smoothing.rankWeight(settings.memory(), st.diffCount),
-                arScratch);
+        ErrorAr.update(st.errorModel, st.period, st.cycle, t, z - banked, imputed,
+                Smoothing.rankWeight(settings.memory(), st.diffCount), arScratch);
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
             st.ewms += alpha * (e * e - st.ewms);
@@ -180,8 +181,8 @@ public final class SeriesForecaster {
         double g = gain(model);
         double q = intervalQuantile(st);
         bank.choose(st);
-        ErrorAr.forecast(st.errorModel, arAhead, arScratch);
         long t = st.count;
+        ErrorAr.forecast(st.errorModel, st.period, st.cycle, t, arAhead, arScratch);
         long[] ts = new long[h];
         double[] mean = new double[h];
         double[] lower = new double[h];

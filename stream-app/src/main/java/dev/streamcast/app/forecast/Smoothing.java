@@ -129,7 +129,7 @@ public final class Smoothing {
 
     /** Starts the bank at the series' first value (already {@link #internal}). */
     public static void start(SeriesState st, double y) {
-        st.initSmoothing(CANDIDATES, ErrorAr.SIZE);
+        st.initSmoothing(CANDIDATES, ErrorAr.size(0, 0));
         for (int c = 0; c < CANDIDATES; c++) {
             st.level[c] = y;
         }
@@ -146,6 +146,7 @@ public final class Smoothing {
     /** Sizes the seasonal rings once the spacing is known (at the second point) and adds the first value. */
     public static void startSeason(SeriesState st, int period, int cycle, double first) {
         st.initSeason(period, cycle, RINGS);
+        st.errorModel = new double[ErrorAr.size(period, cycle)];
         if (period > 0) {
             st.season[0] = (float) first;
             st.firstCycleSum = first;

@@ -12,7 +12,7 @@ import java.util.Arrays;
  *       candidates, then a ring of the inner {@code cycle} (0 = none) for the double-seasonal ones; during the first
  *       two seasons the first ring accumulates raw values for the initial estimate;</li>
  *   <li>{@code errorModel}: an autoregression of the bank's one-step errors (coefficients, covariance, last
- *       errors, recent errors with and without it);</li>
+ *       errors, recent errors with and without it, and for a double season the last season's errors);</li>
  *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion};</li>
  *   <li>{@code inputs}: a ring of the last model inputs (one-step errors of the smoothing forecast in scale units),
  *       used to re-warm the hidden state under a new model and as training windows;</li>

@@ -10,12 +10,12 @@ import java.nio.ByteBuffer;
 /**
  * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
  * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
- * season) and its candidates to the bank, format 4 the autoregression of the bank's errors. Older records are
- * refused: their banks, rings and forecasts do not line up.
+ * season) and its candidates to the bank, format 4 the autoregression of the bank's errors, format 5 its seasonal
+ * lags. Older records are refused: their banks, rings and error models do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    public static final byte FORMAT = 4;
+    public static final byte FORMAT = 5;
 
     public static byte[] encode(SeriesState s) {
         int size = 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4

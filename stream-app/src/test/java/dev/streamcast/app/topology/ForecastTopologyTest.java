@@ -49,7 +49,7 @@ class ForecastTopologyTest {
         meta.put(ModelDocuments.VERSION, version);
         meta.put(ModelDocuments.PARENT, parent);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v6"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v7"));
         meta.put(ModelDocuments.CORRECTION, Map.of("gain", 0.5));
         return ModelDocument.of(net, meta);
     }
@@ -314,7 +314,7 @@ class ForecastTopologyTest {
         h.models.pipeInput("forecaster", "{not a model");
         h.models.pipeInput("forecaster", document(2, 0, 1).toJson());
         h.models.pipeInput("other-model", document(9, 0, 1).toJson());
-        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v6", "zscore");
+        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v7", "zscore");
         h.models.pipeInput("forecaster", wrongWindow);
         assertEquals(3, h.registry.current().version());
         assertEquals(2.0, h.metrics.count("streamcast.model.invalid"));
