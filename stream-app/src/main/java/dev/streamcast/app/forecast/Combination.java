@@ -18,6 +18,8 @@ final class Combination {
     private final int memory;
     private final int[] best;
     private final double[] weight;
+    /** How many of {@code best} are filled: fewer than {@code top} when the series uses fewer candidates. */
+    private int chosen;
 
     Combination(int top, int memory) {
         this.top = top;
@@ -28,11 +30,11 @@ final class Combination {
 
     /** Picks the candidates and their weights from the state's current recent errors. */
     void choose(SeriesState st) {
-        select(st);
+        chosen = select(st);
         double n = Math.min(st.diffCount, memory);
         double min = st.rank[best[0]];
         double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < top; i++) {
+        for (int i = 0; i < chosen; i++) {
             int c = best[i];
             double r = st.rank[c];
             // log(weight) up to a constant; a candidate with no error yet ties only with others without one.
@@ -41,11 +43,11 @@ final class Combination {
             max = Math.max(max, weight[i]);
         }
         double sum = 0;
-        for (int i = 0; i < top; i++) {
+        for (int i = 0; i < chosen; i++) {
             weight[i] = Math.exp(weight[i] - max);
             sum += weight[i];
         }
-        for (int i = 0; i < top; i++) {
+        for (int i = 0; i < chosen; i++) {
             weight[i] /= sum;
         }
     }
@@ -53,14 +55,14 @@ final class Combination {
     /** The forecast for point index {@code t}, {@code k} steps after the last point (after {@link #choose}). */
     double forecast(SeriesState st, long t, int k) {
         double sum = 0;
-        for (int i = 0; i < top; i++) {
+        for (int i = 0; i < chosen; i++) {
             sum += weight[i] * Smoothing.candidate(st, best[i], t, k);
         }
         return sum;
     }
 
-    /** Fills {@code best} with the candidates of lowest recent error, ties to the lower index. */
-    private void select(SeriesState st) {
+    /** Fills {@code best} with the candidates of lowest recent error, ties to the lower index; returns how many. */
+    private int select(SeriesState st) {
         int filled = 0;
         for (int c = 0; c < Smoothing.CANDIDATES; c++) {
             if (Smoothing.unused(st, c)) {
@@ -77,5 +79,6 @@ final class Combination {
             }
             best[j] = c;
         }
+        return filled;
     }
 }

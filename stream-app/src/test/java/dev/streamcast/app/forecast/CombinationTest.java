@@ -32,6 +32,15 @@ class CombinationTest {
         assertTrue(f < 12, "the naive candidate, two constants simpler, carries the forecast: " + f);
     }
 
+    /** A top larger than the candidates a series uses (the double-seasonal ones are unused here) weighs those. */
+    @Test
+    void aTopBeyondTheUsedCandidatesWeighsOnlyThem() {
+        SeriesState st = twoCandidates(1.0, 0.8);
+        Combination bank = new Combination(Smoothing.CANDIDATES, 50);
+        bank.choose(st);
+        assertEquals(20, bank.forecast(st, 0, 1), 0.01);
+    }
+
     @Test
     void aClearlyBetterCandidateTakesOver() {
         SeriesState st = twoCandidates(1.0, 0.8);
