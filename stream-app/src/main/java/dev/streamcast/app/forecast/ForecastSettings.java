@@ -12,7 +12,7 @@ package dev.streamcast.app.forecast;
  *                      quarterly 4, daily 7, hourly 24, half-hourly 336, ...), 0 = no season, else 2..{@value
  *                      #MAX_PERIOD}
  * @param seasonGamma   seasonal smoothing: the slow ring learns with half of it, the quick one with twice it
- * @param top           the smoothing forecast averages this many best candidates (by recent error)
+ * @param top           the smoothing forecast weighs this many best candidates (by recent error)
  * @param memory        recent errors that rank the candidates are averaged over about this many points
  * @param densePoints   a series emits a training sample at every point for its first this many points, then every
  *                      {@code sampleEvery}

@@ -11,10 +11,11 @@ import dev.streamcast.app.state.SeriesState;
  * same arithmetic. Given a series' state and one accepted observation (after ordering checks), it updates the state
  * in place and returns the forecast for the horizon:
  * <ol>
- *   <li>the smoothing bank ({@link Smoothing}) forecast for this point is compared with the value: its error over
- *       the series' scale, clipped, is the RNN's input {@code x};</li>
- *   <li>the bank and the scale learn from the value; one RNN step on {@code x} predicts the next input, and a
- *       rollout the ones after;</li>
+ *   <li>the smoothing forecast for this point (the bank of {@link Smoothing}, its candidates weighed by
+ *       {@link Combination}, plus the {@link ErrorAr} prediction of its error) is compared with the value: its
+ *       error over the series' scale, clipped, is the RNN's input {@code x};</li>
+ *   <li>the bank, its error model and the scale learn from the value; one RNN step on {@code x} predicts the next
+ *       input, and a rollout the ones after;</li>
  *   <li>forecast k = smoothing forecast k + gain · scale · RNN prediction k, where the gain (0..1) was chosen on
  *       hold-out when the model was trained (0 for the naive model, so then it is the smoothing forecast);</li>
  *   <li>the interval is split-conformal on recent absolute errors of the emitted one-step forecast.</li>
@@ -34,7 +35,9 @@ public final class SeriesForecaster {
     private final double[] rollout;
     private final double[] window;
     private final float[] sortedErrors;
-    private final int[] best;
+    private final Combination bank;
+    private final double[] arAhead;
+    private final double[] arScratch;
     private ServingModel gainOf;
     private double gain;
     private double scoredError = Double.NaN;
@@ -45,7 +48,9 @@ public final class SeriesForecaster {
         this.rollout = new double[settings.horizon() - 1];
         this.window = new double[settings.window()];
         this.sortedErrors = new float[settings.errorWindow()];
-        this.best = new int[settings.top()];
+        this.bank = new Combination(settings.top(), settings.memory());
+        this.arAhead = new double[settings.horizon()];
+        this.arScratch = new double[ErrorAr.scratch(settings.horizon())];
     }
 
     public ForecastSettings settings() {
@@ -69,20 +74,21 @@ public final class SeriesForecaster {
         }
         st.step = o.ts() - st.lastTs;
         if (st.count == 1) {
-            Smoothing.startSeason(st, Smoothing.period(st.step, settings.seasonPeriod()),
-                    Smoothing.internal(st, st.lastValue));
+            int period = Smoothing.period(st.step, settings.seasonPeriod());
+            Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue));
         }
         long t = st.count;
-        int top = settings.top();
         boolean imputed = o.gap();
         if (st.logScale && !imputed && !(o.value() > 0)) {
             // No longer positive: the bank restarts on the values themselves, without a season.
             st.logScale = false;
             Smoothing.start(st, st.lastValue);
-            st.initSeason(0, Smoothing.RINGS);
+            st.initSeason(0, 0, Smoothing.RINGS);
         }
-        Smoothing.select(st, top, best);
-        double smooth = Smoothing.value(st, Smoothing.combined(st, best, top, t, 1));
+        bank.choose(st);
+        double banked = bank.forecast(st, t, 1);
+        double corrected = banked + ErrorAr.next(st.errorModel, st.period, st.cycle, t, arScratch);
+        double smooth = Smoothing.value(st, corrected);
         double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
         double e = y - smooth;
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
@@ -94,8 +100,10 @@ public final class SeriesForecaster {
             st.pushError(scoredError);
         }
         double x = Normalisation.clip(e / safeScale);
-        Smoothing.update(st, t, Smoothing.internal(st, y), imputed, settings.seasonGamma(), settings.memory(),
-                st.diffCount);
+        double z = Smoothing.internal(st, y);
+        Smoothing.update(st, t, z, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
+        ErrorAr.update(st.errorModel, st.period, st.cycle, t, z - banked, imputed,
+                Smoothing.rankWeight(settings.memory(), st.diffCount), arScratch);
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
             st.ewms += alpha * (e * e - st.ewms);
@@ -169,12 +177,12 @@ public final class SeriesForecaster {
 
     private Forecast emit(SeriesState st, Observation o, ServingModel model, double y, double p1, boolean imputed) {
         int h = settings.horizon();
-        int top = settings.top();
         double scale = st.scale();
         double g = gain(model);
         double q = intervalQuantile(st);
-        Smoothing.select(st, top, best);
+        bank.choose(st);
         long t = st.count;
+        ErrorAr.forecast(st.errorModel, st.period, st.cycle, t, arAhead, arScratch);
         long[] ts = new long[h];
         double[] mean = new double[h];
         double[] lower = new double[h];
@@ -183,7 +191,7 @@ public final class SeriesForecaster {
             double p = k == 0 ? p1 : rollout[k - 1];
             double correction = g > 0 && Double.isFinite(p) ? g * scale * p : 0.0;
             ts[k] = o.ts() + (k + 1) * st.step;
-            mean[k] = Smoothing.value(st, Smoothing.combined(st, best, top, t + k, k + 1)) + correction;
+            mean[k] = Smoothing.value(st, bank.forecast(st, t + k, k + 1) + arAhead[k]) + correction;
             double half = q * scale * Math.sqrt(k + 1.0);
             lower[k] = mean[k] - half;
             upper[k] = mean[k] + half;

@@ -5,12 +5,15 @@ import dev.streamcast.app.state.SeriesState;
 /**
  * Per-series online exponential smoothing: a fixed bank of candidates (level, optional damped trend, optional
  * additive season) in Hyndman's error-correction form, run side by side on every point. Each candidate keeps its
- * recent mean absolute one-step error; the smoothing forecast is the mean of the {@code top} best ones, so every
+ * recent mean absolute one-step error; the smoothing forecast weighs the best ones ({@link Combination}), so every
  * series gets the constants that currently fit it without any fitting step. Two seasonal rings (a slow and a quick
- * one) are each shared by a third of the candidates; both start from the first two cycles (mean per phase minus a
- * straight line) and are then corrected by {@code gamma (1 - alpha)} times the error of one reference candidate
- * (the classic Holt-Winters update of a moderate alpha 0.3: quicker candidates would leave the season no error to
- * learn from).
+ * one) are each shared by a quarter of the candidates. Series with an inner cycle (sub-daily points: a day inside
+ * the week) give the last quarter a double season, as in Taylor's double-seasonal Holt-Winters: a day-long ring,
+ * which learns at every day's phase, plus a week-long ring of what the day leaves; otherwise those candidates are
+ * unused. All rings start from the first two seasons (mean per phase minus a straight line; the double season split
+ * into its mean day and the rest) and are then corrected by {@code gamma (1 - alpha)} times the error of one
+ * reference candidate per season (the classic Holt-Winters update of a moderate alpha 0.3: quicker candidates would
+ * leave the season no error to learn from).
  *
  * <p>Per point: O(candidates + period) at most, no allocation.
  */
@@ -25,8 +28,15 @@ public final class Smoothing {
     static final double[] PHI;
     /** The seasonal ring a candidate adds (-1 = none). */
     static final int[] RING;
-    /** Number of seasonal rings; ring r learns with gamma {@link #ringGamma}. */
-    public static final int RINGS = 2;
+    /** A candidate's smoothing constants: alpha, beta and phi for a trend, one gamma per season. */
+    static final int[] PARAMS;
+    /**
+     * Number of seasonal rings; ring r learns with gamma {@link #ringGamma}. Ring {@link #DOUBLE} holds what the
+     * season adds to the inner cycle's ring (a week's residual on top of a day).
+     */
+    public static final int RINGS = 3;
+    /** The ring of the double-seasonal candidates, used only when the series has an inner cycle. */
+    static final int DOUBLE = 2;
     public static final int CANDIDATES;
     /** Per ring, the candidate whose errors update it: alpha 0.3 with the slow damped trend. */
     static final int[] REFERENCE = new int[RINGS];
@@ -37,6 +47,7 @@ public final class Smoothing {
         BETA = new double[n];
         PHI = new double[n];
         RING = new int[n];
+        PARAMS = new int[n];
         int c = 0;
         for (int s = 0; s <= RINGS; s++) {
             for (double[] t : TRENDS) {
@@ -45,6 +56,7 @@ public final class Smoothing {
                     BETA[c] = a * t[0];
                     PHI[c] = t[1];
                     RING[c] = s - 1;
+                    PARAMS[c] = 1 + (t[0] > 0 ? 2 : 0) + (s == 0 ? 0 : s - 1 == DOUBLE ? 2 : 1);
                     c++;
                 }
             }
@@ -93,6 +105,18 @@ public final class Smoothing {
         return 0;
     }
 
+    /**
+     * The inner cycle of a season of {@code period} points {@code stepMs} apart: a day when the season is a week of
+     * sub-daily points, else 0 (no double season).
+     */
+    public static int cycle(long stepMs, int period) {
+        if (stepMs <= 0 || stepMs >= DAY || DAY % stepMs != 0 || stepMs < MINUTE) {
+            return 0;
+        }
+        long perDay = DAY / stepMs;
+        return period == perDay * 7 ? (int) perDay : 0;
+    }
+
     /** The value the bank works on: log(y) for a series that has been positive throughout, else y. */
     public static double internal(SeriesState st, double y) {
         return st.logScale ? Math.log(y) : y;
@@ -105,27 +129,31 @@ public final class Smoothing {
 
     /** Starts the bank at the series' first value (already {@link #internal}). */
     public static void start(SeriesState st, double y) {
-        st.initSmoothing(CANDIDATES);
+        st.initSmoothing(CANDIDATES, ErrorAr.size(0, 0));
         for (int c = 0; c < CANDIDATES; c++) {
             st.level[c] = y;
         }
     }
 
-    /** Ring 0 learns with half the configured gamma, ring 1 with twice it: slow and quick seasons side by side. */
+    /**
+     * Ring 0 learns with half the configured gamma, ring 1 with twice it: slow and quick seasons side by side. The
+     * double season (its residual ring and its inner cycle's ring alike) learns with gamma itself.
+     */
     static double ringGamma(double gamma, int ring) {
-        return ring == 0 ? gamma / 2 : gamma * 2;
+        return ring == 0 ? gamma / 2 : ring == 1 ? gamma * 2 : gamma;
     }
 
-    /** Whether the ring holds a season: two full cycles have been seen. */
-    /** Sizes the seasonal ring once the spacing is known (at the second point) and adds the first value. */
-    public static void startSeason(SeriesState st, int period, double first) {
-        st.initSeason(period, RINGS);
+    /** Sizes the seasonal rings once the spacing is known (at the second point) and adds the first value. */
+    public static void startSeason(SeriesState st, int period, int cycle, double first) {
+        st.initSeason(period, cycle, RINGS);
+        st.errorModel = new double[ErrorAr.size(period, cycle)];
         if (period > 0) {
             st.season[0] = (float) first;
             st.firstCycleSum = first;
         }
     }
 
+    /** Whether the rings hold a season: two full cycles have been seen. */
     static boolean seasonReady(SeriesState st) {
         return st.period > 0 && st.count >= 2L * st.period;
     }
@@ -138,37 +166,27 @@ public final class Smoothing {
             phiPow *= PHI[c];
             damp += phiPow;
         }
-        double f = st.level[c] + damp * st.trend[c];
-        if (RING[c] >= 0 && seasonReady(st)) {
-            f += st.season[RING[c] * st.period + (int) (t % st.period)];
-        }
-        return f;
+        return st.level[c] + damp * st.trend[c] + seasonal(st, c, t);
     }
 
-    /** Fills {@code best[0..top)} with the candidates of lowest recent error, ties to the lower index. */
-    static void select(SeriesState st, int top, int[] best) {
-        int filled = 0;
-        for (int c = 0; c < CANDIDATES; c++) {
-            double r = st.rank[c];
-            if (filled == top && !(r < st.rank[best[top - 1]])) {
-                continue;
-            }
-            int j = filled < top ? filled++ : top - 1;
-            while (j > 0 && st.rank[best[j - 1]] > r) {
-                best[j] = best[j - 1];
-                j--;
-            }
-            best[j] = c;
+    /** What candidate {@code c}'s season adds at point index {@code t}. */
+    private static double seasonal(SeriesState st, int c, long t) {
+        int r = RING[c];
+        if (r < 0 || !seasonReady(st)) {
+            return 0;
         }
+        double s = st.season[r * st.period + (int) (t % st.period)];
+        return r == DOUBLE ? s + st.season[RINGS * st.period + (int) (t % st.cycle)] : s;
     }
 
-    /** The smoothing forecast for point index {@code t} ({@code k} steps after the last point). */
-    static double combined(SeriesState st, int[] best, int top, long t, int k) {
-        double sum = 0;
-        for (int i = 0; i < top; i++) {
-            sum += candidate(st, best[i], t, k);
-        }
-        return sum / top;
+    /** The double-seasonal candidates exist only for series with an inner cycle. */
+    static boolean unused(SeriesState st, int c) {
+        return RING[c] == DOUBLE && st.cycle == 0;
+    }
+
+    /** The weight of a new error in a recent mean error: a plain mean at first, then over about {@code memory}. */
+    static double rankWeight(int memory, int errorsSeen) {
+        return Math.max(1.0 / (errorsSeen + 1), 1.0 / memory);
     }
 
     /**
@@ -178,17 +196,22 @@ public final class Smoothing {
     static void update(SeriesState st, long t, double y, boolean imputed, double gamma, int memory, int errorsSeen) {
         boolean ready = seasonReady(st);
         int phase = st.period == 0 ? 0 : (int) (t % st.period);
-        double weight = Math.max(1.0 / (errorsSeen + 1), 1.0 / memory);
+        double weight = rankWeight(memory, errorsSeen);
         double slowError = 0;
         double quickError = 0;
+        double doubleError = 0;
         for (int c = 0; c < CANDIDATES; c++) {
-            double s = ready && RING[c] >= 0 ? st.season[RING[c] * st.period + phase] : 0;
-            double f = st.level[c] + PHI[c] * st.trend[c] + s;
+            if (unused(st, c)) {
+                continue;
+            }
+            double f = st.level[c] + PHI[c] * st.trend[c] + seasonal(st, c, t);
             double e = imputed ? 0 : y - f;
             if (c == REFERENCE[0]) {
                 slowError = e;
             } else if (c == REFERENCE[1]) {
                 quickError = e;
+            } else if (c == REFERENCE[DOUBLE]) {
+                doubleError = e;
             }
             st.level[c] += PHI[c] * st.trend[c] + ALPHA[c] * e;
             st.trend[c] = PHI[c] * st.trend[c] + BETA[c] * e;
@@ -202,10 +225,14 @@ public final class Smoothing {
         if (ready) {
             // Classic Holt-Winters: s = s + gamma (y - new level - ...) = s + gamma (1 - alpha) e.
             for (int r = 0; r < RINGS; r++) {
-                st.season[r * st.period + phase] += (float) (ringGamma(gamma, r) * (1 - ALPHA[REFERENCE[r]])
-                        * (r == 0 ? slowError : quickError));
+                double learn = (1 - ALPHA[REFERENCE[r]]) * (r == 0 ? slowError : r == 1 ? quickError : doubleError);
+                st.season[r * st.period + phase] += (float) (ringGamma(gamma, r) * learn);
+                if (r == DOUBLE && st.cycle > 0) {
+                    st.season[RINGS * st.period + (int) (t % st.cycle)] += (float) (ringGamma(gamma, r) * learn);
+                }
             }
         } else if (initialiseSeason(st, t, phase, y)) {
+            // Every seasonal candidate's season is now ring 0's value at this phase (the double one's in two parts).
             for (int c = 0; c < CANDIDATES; c++) {
                 if (RING[c] >= 0) {
                     st.level[c] -= st.season[phase];
@@ -238,6 +265,22 @@ public final class Smoothing {
                 st.season[r * m + i] = st.season[i];
             }
         }
+        if (st.cycle > 0) {
+            splitCycle(st);
+        }
         return true;
+    }
+
+    /** Splits the initial season into its mean over cycles (the inner ring) and what is left (ring DOUBLE). */
+    private static void splitCycle(SeriesState st) {
+        int m = st.period;
+        int d = st.cycle;
+        int inner = RINGS * m;
+        for (int i = 0; i < m; i++) {
+            st.season[inner + i % d] += st.season[i] / (m / d);
+        }
+        for (int i = 0; i < m; i++) {
+            st.season[DOUBLE * m + i] = st.season[i] - st.season[inner + i % d];
+        }
     }
 }

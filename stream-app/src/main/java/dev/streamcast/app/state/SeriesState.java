@@ -8,8 +8,11 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@code level}, {@code trend}, {@code rank}: per smoothing candidate (a fixed bank, see
  *       {@code forecast.Smoothing}) its level, damped trend and recent mean absolute one-step error;</li>
- *   <li>{@code season}: one additive seasonal ring of length {@code period} (0 = no season), shared by the seasonal
- *       candidates; during the first two cycles it accumulates raw values for its initial estimate;</li>
+ *   <li>{@code season}: additive seasonal rings of length {@code period} (0 = no season), each shared by some
+ *       candidates, then a ring of the inner {@code cycle} (0 = none) for the double-seasonal ones; during the first
+ *       two seasons the first ring accumulates raw values for the initial estimate;</li>
+ *   <li>{@code errorModel}: an autoregression of the bank's one-step errors (coefficients, covariance, last
+ *       errors, recent errors with and without it, and for a double season the last season's errors);</li>
  *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion};</li>
  *   <li>{@code inputs}: a ring of the last model inputs (one-step errors of the smoothing forecast in scale units),
  *       used to re-warm the hidden state under a new model and as training windows;</li>
@@ -40,7 +43,9 @@ public final class SeriesState {
     public int errorPos;
     /** Season length in points, decided at the second point; 0 = no season. */
     public int period;
-    /** The seasonal rings, each {@code period} long, one after the other. */
+    /** A shorter cycle inside the season (a day inside a week of sub-daily points); 0 = none. */
+    public int cycle;
+    /** The seasonal rings, each {@code period} long, one after the other, then one ring of {@code cycle}. */
     public float[] season = new float[0];
     /** Sum of the first cycle's values, for the seasonal initialisation. */
     public double firstCycleSum;
@@ -49,6 +54,8 @@ public final class SeriesState {
     public double[] level = new double[0];
     public double[] trend = new double[0];
     public double[] rank = new double[0];
+    /** The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout). */
+    public double[] errorModel = new double[0];
 
     public SeriesState(int hiddenSize, int window, int errorWindow) {
         this.hidden = new double[hiddenSize];
@@ -56,17 +63,22 @@ public final class SeriesState {
         this.errors = new float[errorWindow];
     }
 
-    /** Sizes the smoothing bank ({@code candidates} level/trend/rank slots, all zero). */
-    public void initSmoothing(int candidates) {
+    /** Sizes the smoothing bank ({@code candidates} level/trend/rank slots) and its error model, all zero. */
+    public void initSmoothing(int candidates, int errorModelSize) {
         level = new double[candidates];
         trend = new double[candidates];
         rank = new double[candidates];
+        errorModel = new double[errorModelSize];
     }
 
-    /** Sets the season length and {@code rings} zeroed rings of it, one after the other in {@code season}. */
-    public void initSeason(int length, int rings) {
+    /**
+     * Sets the season length, the inner cycle and the zeroed rings in {@code season}: {@code rings} of the season,
+     * then one of the cycle.
+     */
+    public void initSeason(int length, int innerCycle, int rings) {
         period = length;
-        season = new float[length * rings];
+        cycle = innerCycle;
+        season = new float[length * rings + innerCycle];
         firstCycleSum = 0;
     }
 
@@ -109,10 +121,11 @@ public final class SeriesState {
                 && modelVersion == s.modelVersion && Arrays.equals(hidden, s.hidden)
                 && Arrays.equals(inputs, s.inputs) && inputCount == s.inputCount && inputPos == s.inputPos
                 && Arrays.equals(errors, s.errors) && errorCount == s.errorCount && errorPos == s.errorPos
-                && period == s.period && Arrays.equals(season, s.season)
+                && period == s.period && cycle == s.cycle && Arrays.equals(season, s.season)
                 && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && logScale == s.logScale
                 && Arrays.equals(level, s.level)
-                && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank);
+                && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank)
+                && Arrays.equals(errorModel, s.errorModel);
     }
 
     @Override

@@ -9,19 +9,22 @@ import java.nio.ByteBuffer;
 
 /**
  * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
- * seasonal ring) replaced format 1, whose inputs meant something else: format-1 records are refused.
+ * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
+ * season) and its candidates to the bank, format 4 the autoregression of the bank's errors, format 5 its seasonal
+ * lags. Older records are refused: their banks, rings and error models do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    public static final byte FORMAT = 2;
+    public static final byte FORMAT = 5;
 
     public static byte[] encode(SeriesState s) {
         int size = 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4
                 + 4 + 8 * s.hidden.length
                 + 4 + 4 + 4 + 8 * s.inputs.length
                 + 4 + 4 + 4 + 4 * s.errors.length
-                + 4 + 4 + 4 * s.season.length + 8 + 1
-                + 4 + 3 * 8 * s.level.length;
+                + 4 + 4 + 4 + 4 * s.season.length + 8 + 1
+                + 4 + 3 * 8 * s.level.length
+                + 4 + 8 * s.errorModel.length;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
                 .putDouble(s.ewms).putInt(s.diffCount).putDouble(s.pending).putInt(s.modelVersion);
@@ -37,7 +40,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         for (float e : s.errors) {
             b.putFloat(e);
         }
-        b.putInt(s.period).putInt(s.season.length);
+        b.putInt(s.period).putInt(s.cycle).putInt(s.season.length);
         for (float v : s.season) {
             b.putFloat(v);
         }
@@ -46,6 +49,10 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         b.putInt(s.level.length);
         for (int i = 0; i < s.level.length; i++) {
             b.putDouble(s.level[i]).putDouble(s.trend[i]).putDouble(s.rank[i]);
+        }
+        b.putInt(s.errorModel.length);
+        for (double v : s.errorModel) {
+            b.putDouble(v);
         }
         return b.array();
     }
@@ -97,12 +104,14 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 s.errors[i] = b.getFloat();
             }
             int period = b.getInt();
+            int cycle = b.getInt();
             int seasonLength = length(b, b.getInt(), 4);
-            if (period < 0 || (period == 0 ? seasonLength != 0 : seasonLength % period != 0)) {
+            if (period < 0 || cycle < 0 || (cycle > 0 && (period == 0 || period % cycle != 0))
+                    || (period == 0 ? seasonLength != 0 : (seasonLength - cycle) % period != 0)) {
                 throw new SerializationException("corrupt series-state record: season " + seasonLength + " for period "
-                        + period);
+                        + period + " and cycle " + cycle);
             }
-            s.initSeason(period, period == 0 ? 0 : seasonLength / period);
+            s.initSeason(period, cycle, period == 0 ? 0 : (seasonLength - cycle) / period);
             for (int i = 0; i < seasonLength; i++) {
                 s.season[i] = b.getFloat();
             }
@@ -113,11 +122,20 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             }
             s.logScale = log == 1;
             int candidates = length(b, b.getInt(), 24);
-            s.initSmoothing(candidates);
+            double[] level = new double[candidates];
+            double[] trend = new double[candidates];
+            double[] rank = new double[candidates];
             for (int i = 0; i < candidates; i++) {
-                s.level[i] = b.getDouble();
-                s.trend[i] = b.getDouble();
-                s.rank[i] = b.getDouble();
+                level[i] = b.getDouble();
+                trend[i] = b.getDouble();
+                rank[i] = b.getDouble();
+            }
+            s.initSmoothing(candidates, length(b, b.getInt(), 8));
+            System.arraycopy(level, 0, s.level, 0, candidates);
+            System.arraycopy(trend, 0, s.trend, 0, candidates);
+            System.arraycopy(rank, 0, s.rank, 0, candidates);
+            for (int i = 0; i < s.errorModel.length; i++) {
+                s.errorModel[i] = b.getDouble();
             }
             if (b.hasRemaining()) {
                 throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");

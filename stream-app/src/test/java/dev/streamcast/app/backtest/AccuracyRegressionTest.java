@@ -18,8 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AccuracyRegressionTest {
 
-    /** Committed one-step MAE per file, from scripts/accuracy.sh. */
-    private static final Map<String, Double> COMMITTED_MAE = Map.of("AirPassengers.csv", 13.58, "co2.csv", 0.2559);
+    /**
+     * Committed one-step MAE per file, from scripts/accuracy.sh: the best each has reached (AirPassengers' 13.58 is
+     * from before the Akaike weights, which give 13.61).
+     */
+    private static final Map<String, Double> COMMITTED_MAE = Map.of("AirPassengers.csv", 13.58, "co2.csv", 0.2547);
     /** The MAE may drift this much above the committed figure before the test fails. */
     private static final double MARGIN = 1.03;
 

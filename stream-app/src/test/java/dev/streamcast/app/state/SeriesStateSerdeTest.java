@@ -26,15 +26,16 @@ class SeriesStateSerdeTest {
             s.pushInput(i * 0.1);
             s.pushError(i * 0.2);
         }
-        s.initSeason(3, 2);
+        s.initSeason(6, 3, 2);
         s.season[1] = 0.75f;
         s.firstCycleSum = 12.5;
-        s.initSmoothing(4);
+        s.initSmoothing(4, 3);
         for (int i = 0; i < 4; i++) {
             s.level[i] = i + 0.5;
             s.trend[i] = -i * 0.25;
             s.rank[i] = i * 0.125;
         }
+        s.errorModel[2] = -0.375;
         SeriesState back = SeriesStateSerde.decode(SeriesStateSerde.encode(s));
         assertEquals(s, back);
         double[] oldestFirst = new double[4];
@@ -52,5 +53,11 @@ class SeriesStateSerdeTest {
         format1[0] = 1;
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(format1),
                 "format 1 (differences as inputs) is refused");
+        for (byte old = 2; old < SeriesStateSerde.FORMAT; old++) {
+            byte[] older = SeriesStateSerde.encode(new SeriesState(0, 2, 5));
+            older[0] = old;
+            assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(older),
+                    "format " + old + " (a smaller bank, no error model) is refused");
+        }
     }
 }

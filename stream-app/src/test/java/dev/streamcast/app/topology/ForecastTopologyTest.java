@@ -49,7 +49,7 @@ class ForecastTopologyTest {
         meta.put(ModelDocuments.VERSION, version);
         meta.put(ModelDocuments.PARENT, parent);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v2"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v7"));
         meta.put(ModelDocuments.CORRECTION, Map.of("gain", 0.5));
         return ModelDocument.of(net, meta);
     }
@@ -92,10 +92,15 @@ class ForecastTopologyTest {
 
     /**
      * The topology's forecasts are the smoothing bank plus half (the document's gain) of model-core's step and
-     * rollout on the normalised smoothing errors, to the 8 significant digits the JSON carries. Re-computed here from the method's description: 36
+     * rollout on the normalised smoothing errors, to the 8 significant digits the JSON carries. Re-computed here
+     * from the method's description: 36
      * candidates (alpha 0.1, 0.3, 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; each
-     * without season and with either of two seasonal rings, which are empty at this spacing) on log(value) of this
-     * positive series, ranked by an exponentially weighted mean absolute error, the best three averaged.
+     * without season and with either of two seasonal rings, which are empty at this spacing; the 12 double-seasonal
+     * ones exist only for sub-daily spacings) on log(value) of this positive series, ranked by an exponentially
+     * weighted mean absolute error, the best three weighed by Akaike weights; plus an AR(3) of their forecast's log
+     * errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first
+     * lags' sum of squares)), its predictions bounded by the largest of the last three errors, added once it has
+     * seen more than six errors and while its recent error is below the bank's.
      */
     @Test
     void forecastsEqualSmoothingPlusModelCoreStepsBitForBit() {
@@ -103,7 +108,11 @@ class ForecastTopologyTest {
         h.models.pipeInput("forecaster", doc.toJson());
         assertEquals(1, h.registry.current().version());
 
-        double[] values = {5.0, 5.5, 4.75, 6.0, 6.25, 5.0, 7.5, 7.0, 6.5, 8.0, 8.5, 7.75, 9.0};
+        // A wave: its smoothing errors are autocorrelated, so the error autoregression takes part.
+        double[] values = new double[30];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 6 + 2 * Math.sin(0.7 * i) + 0.05 * i;
+        }
         double[] alphas = new double[36];
         double[] betas = new double[36];
         double[] phis = new double[36];
@@ -121,6 +130,8 @@ class ForecastTopologyTest {
         double[] hidden = new double[kernel.stateSize()];
         double ewms = 0;
         int errors = 0;
+        Ar ar = new Ar();
+        boolean arUsed = false;
         for (int i = 0; i < values.length; i++) {
             h.point("s", 1000L * i, values[i]);
             JsonNode f = h.nextForecast();
@@ -129,11 +140,12 @@ class ForecastTopologyTest {
                 continue;
             }
             Integer[] order = best(rank);
-            double smooth = 0;
+            double[] w = akaike(rank, order, Math.min(errors, 50));
+            double bank = 0;
             for (int j = 0; j < 3; j++) {
-                smooth += level[order[j]] + phis[order[j]] * trend[order[j]];
+                bank += w[j] * (level[order[j]] + phis[order[j]] * trend[order[j]]);
             }
-            smooth = Math.exp(smooth / 3);
+            double smooth = Math.exp(bank + ar.ahead(1)[0]);
             double e = values[i] - smooth;
             double prior = errors > 0 ? Math.sqrt(ewms) : Math.abs(e);
             double x = Math.max(-8, Math.min(8, e / Math.max(prior, Double.MIN_NORMAL)));
@@ -144,6 +156,7 @@ class ForecastTopologyTest {
                 trend[c] = phis[c] * trend[c] + betas[c] * ec;
                 rank[c] += weight * (Math.abs(ec) - rank[c]);
             }
+            ar.learn(Math.log(values[i]) - bank, weight);
             ewms += Math.max(1.0 / (errors + 1), 0.01) * (e * e - ewms);
             errors++;
             double[] out = new double[1];
@@ -152,6 +165,9 @@ class ForecastTopologyTest {
             kernel.rollout(hidden, out, HORIZON - 1, more);
             double scale = Math.sqrt(ewms);
             order = best(rank);
+            w = akaike(rank, order, Math.min(errors, 50));
+            double[] arAhead = ar.ahead(HORIZON);
+            arUsed |= arAhead[0] != 0;
             for (int k = 0; k < HORIZON; k++) {
                 double ahead = 0;
                 for (int j = 0; j < 3; j++) {
@@ -162,16 +178,112 @@ class ForecastTopologyTest {
                         pow *= phis[c];
                         damp += pow;
                     }
-                    ahead += level[c] + damp * trend[c];
+                    ahead += w[j] * (level[c] + damp * trend[c]);
                 }
                 double p = k == 0 ? out[0] : more[k - 1];
                 // Exact to the 8 significant digits the JSON carries.
-                double expected = Math.exp(ahead / 3) + 0.5 * scale * p;
+                double expected = Math.exp(ahead + arAhead[k]) + 0.5 * scale * p;
                 assertEquals(expected, f.get("horizon").get(k).get("mean").asDouble(), 5e-8 * Math.abs(expected),
                         "step " + i + " horizon " + k);
             }
             assertEquals(i >= WINDOW, f.get("warm").asBoolean(), "warm after a full window, step " + i);
         }
+        assertTrue(arUsed, "the error autoregression took part");
+    }
+
+    /** The AR(3) of the bank's errors, by recursive least squares, gated on its recent error. */
+    private static final class Ar {
+        final double lambda = 1 - 1.0 / 500;
+        final double[] coef = new double[3];
+        final double[][] cov = new double[3][3];
+        /** Newest first. */
+        final double[] lags = new double[3];
+        int seen;
+        double bankError;
+        double arError;
+
+        double predict() {
+            return coef[0] * lags[0] + coef[1] * lags[1] + coef[2] * lags[2];
+        }
+
+        double[] ahead(int steps) {
+            double[] out = new double[steps];
+            if (seen <= 6 || !(arError < bankError)) {
+                return out;
+            }
+            double[] h = {lags[0], lags[1], lags[2]};
+            for (int k = 0; k < steps; k++) {
+                out[k] = bounded(coef[0] * h[0] + coef[1] * h[1] + coef[2] * h[2]);
+                h = new double[] {out[k], h[0], h[1]};
+            }
+            return out;
+        }
+
+        /** Predictions are bounded by the largest of the last three errors. */
+        double bounded(double p) {
+            double bound = Math.max(Math.max(Math.abs(lags[0]), Math.abs(lags[1])), Math.abs(lags[2]));
+            return Math.max(-bound, Math.min(bound, p));
+        }
+
+        void learn(double e, double weight) {
+            double r = e - predict();
+            double used = e - bounded(predict());
+            if (seen >= 3) {
+                if (seen == 3) {
+                    double ss = lags[0] * lags[0] + lags[1] * lags[1] + lags[2] * lags[2];
+                    for (int j = 0; j < 3; j++) {
+                        cov[j][j] = 3 / (0.01 * ss);
+                    }
+                }
+                bankError += weight * (Math.abs(e) - bankError);
+                arError += weight * (Math.abs(used) - arError);
+                double[] px = new double[3];
+                double denom = lambda;
+                for (int a = 0; a < 3; a++) {
+                    px[a] = cov[a][0] * lags[0] + cov[a][1] * lags[1] + cov[a][2] * lags[2];
+                    denom += lags[a] * px[a];
+                }
+                double[] g = new double[3];
+                for (int a = 0; a < 3; a++) {
+                    g[a] = px[a] / denom;
+                    coef[a] += g[a] * r;
+                }
+                for (int a = 0; a < 3; a++) {
+                    for (int b = 0; b < 3; b++) {
+                        cov[a][b] = (cov[a][b] - g[a] * g[b] * denom) / lambda;
+                    }
+                }
+            }
+            seen++;
+            lags[2] = lags[1];
+            lags[1] = lags[0];
+            lags[0] = e;
+        }
+    }
+
+    /**
+     * Akaike weights of the best three: r^-n e^-k for recent mean absolute error r over n points and k smoothing
+     * constants (alpha; beta and phi with a trend; gamma with a season), normalised.
+     */
+    private static double[] akaike(double[] rank, Integer[] order, int n) {
+        double[] w = new double[3];
+        double min = rank[order[0]];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < 3; j++) {
+            int c = order[j];
+            int k = 1 + ((c / 4) % 3 > 0 ? 2 : 0) + (c >= 12 ? 1 : 0);
+            w[j] = (rank[c] == min ? 0 : (double) n * Math.log(min / rank[c])) - k;
+            max = Math.max(max, w[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < 3; j++) {
+            w[j] = Math.exp(w[j] - max);
+            sum += w[j];
+        }
+        for (int j = 0; j < 3; j++) {
+            w[j] /= sum;
+        }
+        return w;
     }
 
     /** Candidate indices by rank, ties to the lower index. */
@@ -207,7 +319,7 @@ class ForecastTopologyTest {
         h.models.pipeInput("forecaster", "{not a model");
         h.models.pipeInput("forecaster", document(2, 0, 1).toJson());
         h.models.pipeInput("other-model", document(9, 0, 1).toJson());
-        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v2", "zscore");
+        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v7", "zscore");
         h.models.pipeInput("forecaster", wrongWindow);
         assertEquals(3, h.registry.current().version());
         assertEquals(2.0, h.metrics.count("streamcast.model.invalid"));

@@ -1,0 +1,84 @@
+package dev.streamcast.app.forecast;
+
+import dev.streamcast.app.state.SeriesState;
+
+/**
+ * How the bank's candidates make one forecast: the {@code top} of lowest recent error, weighed by Akaike weights.
+ * A candidate's recent mean absolute error r over n points (the candidates' memory, or fewer at first) is its
+ * Laplace maximum likelihood, so exp(-AIC / 2) = r^-n · e^-k with k its smoothing constants
+ * ({@link Smoothing#PARAMS}). Candidates that fit about equally are averaged, a clearly better one takes over, and
+ * among near-equals the simpler wins: on a random walk the naive candidate is not diluted by trends and seasons
+ * that fit the recent noise.
+ *
+ * <p>Holds scratch buffers: one instance per forecaster.
+ */
+final class Combination {
+
+    private final int top;
+    private final int memory;
+    private final int[] best;
+    private final double[] weight;
+    /** How many of {@code best} are filled: fewer than {@code top} when the series uses fewer candidates. */
+    private int chosen;
+
+    Combination(int top, int memory) {
+        this.top = top;
+        this.memory = memory;
+        this.best = new int[top];
+        this.weight = new double[top];
+    }
+
+    /** Picks the candidates and their weights from the state's current recent errors. */
+    void choose(SeriesState st) {
+        chosen = select(st);
+        double n = Math.min(st.diffCount, memory);
+        double min = st.rank[best[0]];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < chosen; i++) {
+            int c = best[i];
+            double r = st.rank[c];
+            // log(weight) up to a constant; a candidate with no error yet ties only with others without one.
+            double logWeight = r == min ? 0 : min > 0 ? n * Math.log(min / r) : Double.NEGATIVE_INFINITY;
+            weight[i] = logWeight - Smoothing.PARAMS[c];
+            max = Math.max(max, weight[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < chosen; i++) {
+            weight[i] = Math.exp(weight[i] - max);
+            sum += weight[i];
+        }
+        for (int i = 0; i < chosen; i++) {
+            weight[i] /= sum;
+        }
+    }
+
+    /** The forecast for point index {@code t}, {@code k} steps after the last point (after {@link #choose}). */
+    double forecast(SeriesState st, long t, int k) {
+        double sum = 0;
+        for (int i = 0; i < chosen; i++) {
+            sum += weight[i] * Smoothing.candidate(st, best[i], t, k);
+        }
+        return sum;
+    }
+
+    /** Fills {@code best} with the candidates of lowest recent error, ties to the lower index; returns how many. */
+    private int select(SeriesState st) {
+        int filled = 0;
+        for (int c = 0; c < Smoothing.CANDIDATES; c++) {
+            if (Smoothing.unused(st, c)) {
+                continue;
+            }
+            double r = st.rank[c];
+            if (filled == top && !(r < st.rank[best[top - 1]])) {
+                continue;
+            }
+            int j = filled < top ? filled++ : top - 1;
+            while (j > 0 && st.rank[best[j - 1]] > r) {
+                best[j] = best[j - 1];
+                j--;
+            }
+            best[j] = c;
+        }
+        return filled;
+    }
+}
