@@ -23,6 +23,7 @@ public final class AppMetrics {
     private final Counter forecasts;
     private final Counter imputed;
     private final Counter internalErrors;
+    private final Counter statesRestarted;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
     private final Timer step;
     private final DistributionSummary oneStepError;
@@ -45,6 +46,8 @@ public final class AppMetrics {
         imputed = Counter.builder("streamcast.events.imputed").description("gaps filled by the model").register(r);
         internalErrors = Counter.builder("streamcast.errors.internal")
                 .description("records dead-lettered because processing failed unexpectedly").register(r);
+        statesRestarted = Counter.builder("streamcast.state.restarted")
+                .description("series whose stored state could not be read (older format) and started again").register(r);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(reason, Counter.builder("streamcast.dlq").tag("reason", reason.code())
                     .description("input records sent to the dead-letter topic").register(r));
@@ -92,6 +95,10 @@ public final class AppMetrics {
 
     public void internalError() {
         internalErrors.increment();
+    }
+
+    public void stateRestarted() {
+        statesRestarted.increment();
     }
 
     public void stepNanos(long nanos) {

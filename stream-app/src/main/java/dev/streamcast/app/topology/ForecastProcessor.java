@@ -13,6 +13,7 @@ import dev.streamcast.app.record.RejectReason;
 import dev.streamcast.app.record.Rejection;
 import dev.streamcast.app.state.SeriesState;
 import dev.streamcast.app.training.TrainingSample;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -87,7 +88,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
         try {
             SeriesState st = recent.get(o.series());
             if (st == null) {
-                st = states.get(o.series());
+                st = storedState(o.series());
             }
             if (st != null && o.ts() < st.lastTs) {
                 deadLetter(record, RejectReason.OUT_OF_ORDER,
@@ -132,6 +133,22 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             deadLetter(record, RejectReason.MALFORMED, "internal error while processing: " + e);
         } finally {
             current = null;
+        }
+    }
+
+    /**
+     * The series' stored state, or null when there is none or it cannot be read: a state written by an older
+     * version's method (another format) or damaged. Such a series starts again from this event, with a warning,
+     * rather than sending every later event of it to the dead-letter topic.
+     */
+    private SeriesState storedState(String series) {
+        try {
+            return states.get(series);
+        } catch (SerializationException e) {
+            metrics.stateRestarted();
+            LOG.warn("series {}: its stored state is unreadable ({}); the series starts again from this event", series,
+                    e.getMessage());
+            return null;
         }
     }
 
