@@ -10,6 +10,44 @@ final class Select {
     private Select() {
     }
 
+    /**
+     * The value of rank {@code k} (0-based) among {@code a[0..n)}, without changing {@code a}, given a {@code hint}:
+     * the value of that rank before one element of the window changed. The answer is then the hint or one of its two
+     * neighbours in value, found in one scan; without a hint (NaN) or when it is stale, {@code scratch} serves a heap
+     * selection. Both ways give exactly the same value.
+     */
+    static float kth(float[] a, int n, int k, float hint, float[] scratch) {
+        if (!Float.isNaN(hint)) {
+            int below = 0;
+            int atOrBelow = 0;
+            float under = Float.NEGATIVE_INFINITY;   // the largest value below the hint
+            float over = Float.POSITIVE_INFINITY;    // the smallest value above it
+            for (int i = 0; i < n; i++) {
+                float x = a[i];
+                if (x < hint) {
+                    below++;
+                    under = Math.max(under, x);
+                } else if (x > hint) {
+                    over = Math.min(over, x);
+                }
+                if (x <= hint) {
+                    atOrBelow++;
+                }
+            }
+            if (below <= k && k < atOrBelow) {
+                return hint;
+            }
+            if (k == atOrBelow && atOrBelow < n) {
+                return over;
+            }
+            if (k == below - 1) {
+                return under;
+            }
+        }
+        System.arraycopy(a, 0, scratch, 0, n);
+        return kth(scratch, n, k);
+    }
+
     /** Returns the value of rank {@code k} (0-based) among {@code a[0..n)}; {@code a} is overwritten. */
     static float kth(float[] a, int n, int k) {
         if (k < 0 || k >= n) {

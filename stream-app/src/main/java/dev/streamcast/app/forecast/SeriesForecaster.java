@@ -207,8 +207,9 @@ public final class SeriesForecaster {
         if (n < MIN_ERRORS_FOR_CONFORMAL) {
             return normalQuantile;
         }
-        System.arraycopy(st.errors, 0, sortedErrors, 0, n);
         int rank = (int) Math.ceil((n + 1) * settings.level()) - 1;
-        return Select.kth(sortedErrors, n, Math.min(Math.max(rank, 0), n - 1));
+        float q = Select.kth(st.errors, n, Math.min(Math.max(rank, 0), n - 1), st.quantileHint, sortedErrors);
+        st.quantileHint = q;
+        return q;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 public final class ForecastJson {
 
     private final StringBuilder sb = new StringBuilder(512);
+    private final char[] digits = new char[SignificantDigits.DIGITS];
 
     /** Not thread-safe: one writer per stream thread. */
     public byte[] write(Forecast f) {
@@ -25,11 +26,11 @@ public final class ForecastJson {
             }
             sb.append("{\"ts\":").append(f.horizonTs()[k]);
             sb.append(",\"mean\":");
-            appendEstimate(sb, f.mean()[k]);
+            appendEstimate(f.mean()[k]);
             sb.append(",\"lower\":");
-            appendEstimate(sb, f.lower()[k]);
+            appendEstimate(f.lower()[k]);
             sb.append(",\"upper\":");
-            appendEstimate(sb, f.upper()[k]);
+            appendEstimate(f.upper()[k]);
             sb.append('}');
         }
         sb.append("],\"model_version\":").append(f.modelVersion());
@@ -40,9 +41,9 @@ public final class ForecastJson {
     }
 
     /** A forecast number, to {@link SignificantDigits#DIGITS} significant digits. */
-    static void appendEstimate(StringBuilder sb, double d) {
+    private void appendEstimate(double d) {
         if (Double.isFinite(d)) {
-            SignificantDigits.append(sb, d);
+            SignificantDigits.append(sb, d, digits);
         } else {
             sb.append("null");
         }

@@ -29,6 +29,11 @@ final class SignificantDigits {
 
     /** Appends {@code d} (finite) rounded to {@link #DIGITS} significant digits. */
     static void append(StringBuilder sb, double d) {
+        append(sb, d, new char[DIGITS]);
+    }
+
+    /** As {@link #append(StringBuilder, double)}, with a caller's buffer of {@link #DIGITS} chars. */
+    static void append(StringBuilder sb, double d, char[] buffer) {
         if (d == 0) {
             sb.append('0');
             return;
@@ -59,15 +64,14 @@ final class SignificantDigits {
             digits--;
         }
         if (e10 >= -5 && e10 < 15) {
-            plain(sb, m, digits, e10);
+            plain(sb, digitsOf(m, digits, buffer), digits, e10);
         } else {
-            scientific(sb, m, digits, e10);
+            scientific(sb, digitsOf(m, digits, buffer), digits, e10);
         }
     }
 
-    /** {@code m} holds {@code digits} digits, the first of which has weight 10^e10. */
-    private static void plain(StringBuilder sb, long m, int digits, int e10) {
-        char[] c = digitsOf(m, digits);
+    /** {@code c} holds {@code digits} digits, the first of which has weight 10^e10. */
+    private static void plain(StringBuilder sb, char[] c, int digits, int e10) {
         if (e10 < 0) {
             sb.append("0.");
             for (int i = -1; i > e10; i--) {
@@ -87,8 +91,7 @@ final class SignificantDigits {
         sb.append(c, 0, intDigits).append('.').append(c, intDigits, digits - intDigits);
     }
 
-    private static void scientific(StringBuilder sb, long m, int digits, int e10) {
-        char[] c = digitsOf(m, digits);
+    private static void scientific(StringBuilder sb, char[] c, int digits, int e10) {
         sb.append(c[0]);
         if (digits > 1) {
             sb.append('.').append(c, 1, digits - 1);
@@ -97,14 +100,11 @@ final class SignificantDigits {
     }
 
     /** The decimal digits of {@code m}, most significant first (divisions by the constant 10 compile to multiplies). */
-    private static char[] digitsOf(long m, int digits) {
-        char[] c = DIGIT_BUFFER.get();
+    private static char[] digitsOf(long m, int digits, char[] c) {
         for (int i = digits - 1; i >= 0; i--) {
             c[i] = (char) ('0' + m % 10);
             m /= 10;
         }
         return c;
     }
-
-    private static final ThreadLocal<char[]> DIGIT_BUFFER = ThreadLocal.withInitial(() -> new char[DIGITS]);
 }

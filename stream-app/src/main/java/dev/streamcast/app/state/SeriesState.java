@@ -41,6 +41,11 @@ public final class SeriesState {
     public final float[] errors;
     public int errorCount;
     public int errorPos;
+    /**
+     * The interval quantile of the last event, kept only in memory (not stored: NaN after decoding), so the next
+     * event finds the new one with one scan of the errors instead of a selection.
+     */
+    public float quantileHint = Float.NaN;
     /** Season length in points, decided at the second point; 0 = no season. */
     public int period;
     /** A shorter cycle inside the season (a day inside a week of sub-daily points); 0 = none. */

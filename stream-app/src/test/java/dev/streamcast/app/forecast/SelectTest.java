@@ -31,4 +31,32 @@ class SelectTest {
             }
         }
     }
+
+    @Test
+    void aHintedSelectionOverASlidingWindowAgreesWithSorting() {
+        Random r = new Random(3);
+        int capacity = 100;
+        float[] ring = new float[capacity];
+        float[] scratch = new float[capacity];
+        int n = 0;
+        int pos = 0;
+        float hint = Float.NaN;
+        for (int step = 0; step < 20_000; step++) {
+            // mostly one new error per step, as the forecaster does; sometimes ties, sometimes a wild hint
+            ring[pos] = step % 7 == 0 ? 0.5f : (float) Math.abs(r.nextGaussian());
+            pos = (pos + 1) % capacity;
+            n = Math.min(n + 1, capacity);
+            int k = Math.min((int) Math.ceil((n + 1) * 0.9) - 1, n - 1);
+            if (step % 101 == 0) {
+                hint = r.nextFloat() * 3;
+            }
+            float[] sorted = java.util.Arrays.copyOf(ring, n);
+            Arrays.sort(sorted);
+            float[] before = ring.clone();
+            float got = Select.kth(ring, n, k, hint, scratch);
+            assertEquals(sorted[k], got, "step " + step + " n=" + n + " k=" + k + " hint=" + hint);
+            assertEquals(Arrays.toString(before), Arrays.toString(ring), "the window is left as it was");
+            hint = got;
+        }
+    }
 }
