@@ -22,17 +22,14 @@ final class Select {
             int atOrBelow = 0;
             float under = Float.NEGATIVE_INFINITY;   // the largest value below the hint
             float over = Float.POSITIVE_INFINITY;    // the smallest value above it
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i++) {   // branch-free: which side an error falls is a coin toss
                 float x = a[i];
-                if (x < hint) {
-                    below++;
-                    under = Math.max(under, x);
-                } else if (x > hint) {
-                    over = Math.min(over, x);
-                }
-                if (x <= hint) {
-                    atOrBelow++;
-                }
+                boolean lt = x < hint;
+                boolean gt = x > hint;
+                below += lt ? 1 : 0;
+                atOrBelow += gt ? 0 : 1;
+                under = lt && x > under ? x : under;
+                over = gt && x < over ? x : over;
             }
             if (below <= k && k < atOrBelow) {
                 return hint;

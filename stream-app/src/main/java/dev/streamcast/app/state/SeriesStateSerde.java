@@ -29,31 +29,21 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
                 .putDouble(s.ewms).putInt(s.diffCount).putDouble(s.pending).putInt(s.modelVersion);
         b.putInt(s.hidden.length);
-        for (double h : s.hidden) {
-            b.putDouble(h);
-        }
+        putDoubles(b, s.hidden);
         b.putInt(s.inputs.length).putInt(s.inputCount).putInt(s.inputPos);
-        for (double x : s.inputs) {
-            b.putDouble(x);
-        }
+        putDoubles(b, s.inputs);
         b.putInt(s.errors.length).putInt(s.errorCount).putInt(s.errorPos);
-        for (float e : s.errors) {
-            b.putFloat(e);
-        }
+        putFloats(b, s.errors);
         b.putInt(s.period).putInt(s.cycle).putInt(s.season.length);
-        for (float v : s.season) {
-            b.putFloat(v);
-        }
+        putFloats(b, s.season);
         b.putDouble(s.firstCycleSum);
         b.put((byte) (s.logScale ? 1 : 0));
         b.putInt(s.level.length);
-        for (int i = 0; i < s.level.length; i++) {
-            b.putDouble(s.level[i]).putDouble(s.trend[i]).putDouble(s.rank[i]);
-        }
+        putDoubles(b, s.level);
+        putDoubles(b, s.trend);
+        putDoubles(b, s.rank);
         b.putInt(s.errorModel.length);
-        for (double v : s.errorModel) {
-            b.putDouble(v);
-        }
+        putDoubles(b, s.errorModel);
         return b.array();
     }
 
@@ -73,9 +63,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             double pending = b.getDouble();
             int modelVersion = b.getInt();
             double[] hidden = new double[length(b, b.getInt(), 8)];
-            for (int i = 0; i < hidden.length; i++) {
-                hidden[i] = b.getDouble();
-            }
+            getDoubles(b, hidden);
             int window = length(b, b.getInt(), 8);
             int inputCount = b.getInt();
             int inputPos = b.getInt();
@@ -84,9 +72,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                         + inputPos + " of " + window);
             }
             double[] inputs = new double[window];
-            for (int i = 0; i < window; i++) {
-                inputs[i] = b.getDouble();
-            }
+            getDoubles(b, inputs);
             int errorWindow = length(b, b.getInt(), 4);
             SeriesState s = new SeriesState(0, window, errorWindow);
             s.hidden = hidden;
@@ -100,9 +86,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 throw new SerializationException("corrupt series-state record: error ring " + s.errorCount + "/"
                         + s.errorPos + " of " + errorWindow);
             }
-            for (int i = 0; i < errorWindow; i++) {
-                s.errors[i] = b.getFloat();
-            }
+            getFloats(b, s.errors);
             int period = b.getInt();
             int cycle = b.getInt();
             int seasonLength = length(b, b.getInt(), 4);
@@ -112,9 +96,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                         + period + " and cycle " + cycle);
             }
             s.initSeason(period, cycle, period == 0 ? 0 : (seasonLength - cycle) / period);
-            for (int i = 0; i < seasonLength; i++) {
-                s.season[i] = b.getFloat();
-            }
+            getFloats(b, s.season);
             s.firstCycleSum = b.getDouble();
             byte log = b.get();
             if (log != 0 && log != 1) {
@@ -125,18 +107,14 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             double[] level = new double[candidates];
             double[] trend = new double[candidates];
             double[] rank = new double[candidates];
-            for (int i = 0; i < candidates; i++) {
-                level[i] = b.getDouble();
-                trend[i] = b.getDouble();
-                rank[i] = b.getDouble();
-            }
+            getDoubles(b, level);
+            getDoubles(b, trend);
+            getDoubles(b, rank);
             s.initSmoothing(candidates, length(b, b.getInt(), 8));
             System.arraycopy(level, 0, s.level, 0, candidates);
             System.arraycopy(trend, 0, s.trend, 0, candidates);
             System.arraycopy(rank, 0, s.rank, 0, candidates);
-            for (int i = 0; i < s.errorModel.length; i++) {
-                s.errorModel[i] = b.getDouble();
-            }
+            getDoubles(b, s.errorModel);
             if (b.hasRemaining()) {
                 throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");
             }
@@ -152,6 +130,28 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt series-state record", e);
         }
+    }
+
+    // Bulk copies (one byte-swapping memory copy per array): element-wise puts and gets were a tenth of the stream
+    // thread's time. Arrays are stored one after the other, so the smoothing bank is level[], trend[], rank[].
+    private static void putDoubles(ByteBuffer b, double[] a) {
+        b.asDoubleBuffer().put(a);
+        b.position(b.position() + 8 * a.length);
+    }
+
+    private static void putFloats(ByteBuffer b, float[] a) {
+        b.asFloatBuffer().put(a);
+        b.position(b.position() + 4 * a.length);
+    }
+
+    private static void getDoubles(ByteBuffer b, double[] a) {
+        b.asDoubleBuffer().get(a);
+        b.position(b.position() + 8 * a.length);
+    }
+
+    private static void getFloats(ByteBuffer b, float[] a) {
+        b.asFloatBuffer().get(a);
+        b.position(b.position() + 4 * a.length);
     }
 
     /** A stored array length, refused before allocating when the remaining bytes cannot hold it (corrupt input). */
