@@ -1,6 +1,7 @@
 package dev.streamcast.app.http;
 
 import dev.streamcast.app.config.AppConfig;
+import dev.streamcast.app.rate.TokenBucket;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +20,7 @@ final class QueryBudget {
     static final String RATE = "http.query.rate";
 
     private final Semaphore slots;
-    private final double ratePerNano;
-    private final double burst;
-    private double tokens;
-    private long last = System.nanoTime();
+    private final TokenBucket rate;
 
     QueryBudget(int concurrency, double perSecond) {
         if (concurrency < 1 || !(perSecond >= 0)) {
@@ -30,9 +28,7 @@ final class QueryBudget {
                     + " at least 0, got " + concurrency + " and " + perSecond);
         }
         this.slots = new Semaphore(concurrency);
-        this.ratePerNano = perSecond / 1e9;
-        this.burst = Math.max(1, 2 * perSecond);
-        this.tokens = burst;
+        this.rate = TokenBucket.of(perSecond, Math.max(1, 2 * perSecond));
     }
 
     static QueryBudget from(AppConfig config) {
@@ -55,7 +51,7 @@ final class QueryBudget {
         if (!expensive(route)) {
             return true;
         }
-        if (!takeToken()) {
+        if (!rate.tryTake()) {
             return false;
         }
         try {
@@ -70,19 +66,5 @@ final class QueryBudget {
         if (expensive(route)) {
             slots.release();
         }
-    }
-
-    private synchronized boolean takeToken() {
-        if (ratePerNano == 0) {
-            return true;
-        }
-        long now = System.nanoTime();
-        tokens = Math.min(burst, tokens + (now - last) * ratePerNano);
-        last = now;
-        if (tokens < 1) {
-            return false;
-        }
-        tokens -= 1;
-        return true;
     }
 }

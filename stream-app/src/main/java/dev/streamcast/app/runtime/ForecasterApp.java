@@ -3,8 +3,8 @@ package dev.streamcast.app.runtime;
 import dev.streamcast.app.config.AppConfig;
 import dev.streamcast.app.metrics.AppMetrics;
 import dev.streamcast.app.model.ModelRegistry;
+import dev.streamcast.app.rate.TokenBucket;
 import dev.streamcast.app.topology.ForecastTopology;
-import dev.streamcast.app.topology.SampleBudget;
 import dev.streamcast.app.training.Trainer;
 import dev.streamcast.app.training.TrainerService;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -46,7 +46,8 @@ public final class ForecasterApp implements AutoCloseable {
     public void start() {
         Map<String, Object> clients = config.kafkaClientProps();
         TopicSetup.ensure(config);
-        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics, sampleBudget()), streamsProps(clients));
+        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics, sampleBudget()),
+                streamsProps(clients));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
@@ -67,9 +68,10 @@ public final class ForecasterApp implements AutoCloseable {
         }
     }
 
-    private SampleBudget sampleBudget() {
+    /** Training windows per second, after a first burst of 5 s' worth (or enough for the first training). */
+    private TokenBucket sampleBudget() {
         double rate = config.getDouble("retrain.sample.rate");
-        return SampleBudget.of(rate, Math.max(5 * rate, config.getInt("retrain.min.samples")));
+        return TokenBucket.of(rate, Math.max(5 * rate, config.getInt("retrain.min.samples")));
     }
 
     Properties streamsProps(Map<String, Object> clients) {

@@ -6,6 +6,7 @@ import dev.streamcast.app.forecast.TrainingSampleSink;
 import dev.streamcast.app.metrics.AppMetrics;
 import dev.streamcast.app.model.ModelRegistry;
 import dev.streamcast.app.model.ServingModel;
+import dev.streamcast.app.rate.TokenBucket;
 import dev.streamcast.app.record.ForecastJson;
 import dev.streamcast.app.record.Observation;
 import dev.streamcast.app.record.ObservationParser;
@@ -39,7 +40,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     private final TopologySettings settings;
     private final ModelRegistry registry;
     private final AppMetrics metrics;
-    private final SampleBudget budget;
+    private final TokenBucket budget;
     private final ObservationParser parser;
     private final SeriesForecaster forecaster;
     private final ForecastJson json = new ForecastJson();
@@ -52,7 +53,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     private final RecentStates recent = new RecentStates(RECENT_STATES);
     private int events;
 
-    ForecastProcessor(TopologySettings settings, ModelRegistry registry, AppMetrics metrics, SampleBudget budget) {
+    ForecastProcessor(TopologySettings settings, ModelRegistry registry, AppMetrics metrics, TokenBucket budget) {
         this.budget = budget;
         this.settings = settings;
         this.registry = registry;

@@ -2,6 +2,7 @@ package dev.streamcast.app.topology;
 
 import dev.streamcast.app.metrics.AppMetrics;
 import dev.streamcast.app.model.ModelRegistry;
+import dev.streamcast.app.rate.TokenBucket;
 import dev.streamcast.app.state.SeriesStateSerde;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,11 +42,16 @@ public final class ForecastTopology {
 
     /** The topology with every training window sent (backtests and tests: deterministic). */
     public static Topology build(TopologySettings settings, ModelRegistry registry, AppMetrics metrics) {
-        return build(settings, registry, metrics, SampleBudget.unlimited());
+        return build(settings, registry, metrics, TokenBucket.unlimited());
     }
 
+    /**
+     * {@code samples} bounds the training windows sent to the trainer: it keeps only its latest
+     * {@code retrain.reservoir} windows, so sending every window of every busy series only loaded the broker and
+     * the stream thread (a 1,000-series replay sent more windows than forecasts, a quarter of the throughput).
+     */
     public static Topology build(TopologySettings settings, ModelRegistry registry, AppMetrics metrics,
-                                 SampleBudget samples) {
+                                 TokenBucket samples) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
         t.addProcessor(PROCESSOR, () -> new ForecastProcessor(settings, registry, metrics, samples), SOURCE);
