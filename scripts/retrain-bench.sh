@@ -3,13 +3,17 @@
 # retraining off and once retraining every few seconds, and prints the bench's JSON line for each plus the number of
 # consumer-group rebalances the forecaster went through while the load ran.
 #
-#   scripts/retrain-bench.sh      # RATE=5000 SECONDS_PER_RUN=60 KEYS=500 GUARANTEE=at_least_once
+#   scripts/retrain-bench.sh      # RATE=5000 SECONDS_PER_RUN=60 KEYS=500 GUARANTEE=at_least_once WARMUP=10s
+#
+# WARMUP: records sent in the first WARMUP are left out of the latency figures (a fresh JVM compiles its hot code
+# during the first half minute; WARMUP=30s measures the steady state).
 #
 # Needs the jars (mvn -B -DskipTests package; APP_JAR and GEN_JAR point elsewhere). Starts scripts/local-kafka.sh on KAFKA_PORT (default 9192) with its
 # own data directory under target/, and stops it at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate="${RATE:-5000}"; secs="${SECONDS_PER_RUN:-60}"; keys="${KEYS:-500}"; guarantee="${GUARANTEE:-at_least_once}"
+warmup="${WARMUP:-10s}"
 port="${KAFKA_PORT:-9192}"
 app_jar="${APP_JAR:-$root/stream-app/target/stream-app.jar}"
 gen_jar="${GEN_JAR:-$root/load-generator/target/load-generator.jar}"
@@ -33,7 +37,7 @@ run() { # name, extra forecaster settings...
   sleep 5
   java -jar "$gen_jar" bench -b "$bootstrap" --mode rate --rate "$rate" \
     --duration "${secs}s" --keys "$keys" --topic "obs-$name" --forecasts-topic "fc-$name" --dlq-topic "dlq-$name" \
-    --warmup 10s -q 2>"$work/bench-$name.err" | tail -n 1 >"$work/bench-$name.json"
+    --warmup "$warmup" -q 2>"$work/bench-$name.err" | tail -n 1 >"$work/bench-$name.json"
   local rebalances trainings
   rebalances=$(grep -c "RUNNING -> REBALANCING" "$work/$name.log" || true)
   trainings=$(grep -c "published model version\|candidate rejected" "$work/$name.log" || true)

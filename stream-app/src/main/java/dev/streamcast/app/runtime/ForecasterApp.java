@@ -86,12 +86,13 @@ public final class ForecasterApp implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
                 config.get("http.advertised.host") + ":" + config.getInt("http.port"));
         p.putIfAbsent("processing.exception.handler.global.enabled", "true");
-        // Each event writes a forecast (~700 B of JSON) and a state record (~1.5 KB) to Kafka: bigger, compressed
-        // batches carry that with fewer requests. Measured (bench --mode max, 400,000 records, 1,000 keys, EOS):
-        // 24,100/s with the producer defaults, 34,900/s with these. Kafka Streams lingers 100 ms by default; 10 ms
-        // kept the throughput and took at_least_once p99 at 8,000/s from 145 ms to 41 ms. User producer.* wins.
+        // Each event writes a forecast (~550 B of JSON) and, once per commit, its state (~2 KB) to Kafka: bigger,
+        // compressed batches carry that with fewer requests (bench --mode max, 1,000 keys, EOS: 24,100/s with the
+        // producer defaults, 34,900/s with these, before later work). Kafka Streams lingers 100 ms by default; 5 ms
+        // kept the throughput (60,000/s against 59,200/s at 10 ms) and took at_least_once p99 at 31,000/s from
+        // 65 ms to 43 ms (exactly_once_v2: 393 ms to 301 ms). User producer.* settings win.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
         p.put(BoundedMemoryRocksDbConfig.CACHE_BYTES, config.get(BoundedMemoryRocksDbConfig.CACHE_BYTES));
