@@ -110,7 +110,8 @@ public final class SeriesForecaster {
             st.diffCount++;
         }
         if (!imputed && samples != null && settings.sampleEvery() > 0 && st.inputCount == settings.window()
-                && (st.count < settings.densePoints() || st.count % settings.sampleEvery() == 0)) {
+                && (st.count < settings.densePoints() || st.count % settings.sampleEvery() == 0)
+                && samples.reserve()) {
             st.inputsOldestFirst(window);
             samples.accept(o.series(), o.ts(), window, x);
         }

@@ -47,15 +47,18 @@ public final class AppMetrics {
         internalErrors = Counter.builder("streamcast.errors.internal")
                 .description("records dead-lettered because processing failed unexpectedly").register(r);
         statesRestarted = Counter.builder("streamcast.state.restarted")
-                .description("series whose stored state could not be read (older format) and started again").register(r);
+                .description("series whose stored state could not be read (older format) and started again")
+                .register(r);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(reason, Counter.builder("streamcast.dlq").tag("reason", reason.code())
                     .description("input records sent to the dead-letter topic").register(r));
         }
-        step = Timer.builder("streamcast.step").description("time to process one accepted event (one event in 8 is timed)")
+        step = Timer.builder("streamcast.step")
+                .description("time to process one accepted event (one event in 8 is timed)")
                 .publishPercentiles(0.5, 0.99).register(r);
         oneStepError = DistributionSummary.builder("streamcast.onestep.error.scaled")
-                .description("absolute one-step error in units of the series' scale (one scored event in 8)").publishPercentiles(0.5, 0.9)
+                .description("absolute one-step error in units of the series' scale (one scored event in 8)")
+                .publishPercentiles(0.5, 0.9)
                 .register(r);
         Gauge.builder("streamcast.model.version", servingVersion, AtomicInteger::get)
                 .description("serving model version").register(r);

@@ -38,11 +38,10 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         putFloats(b, s.season);
         b.putDouble(s.firstCycleSum);
         b.put((byte) (s.logScale ? 1 : 0));
-        b.putInt(s.level.length);
+        b.putInt(s.level.length).putInt(s.errorModel.length);
         putDoubles(b, s.level);
         putDoubles(b, s.trend);
         putDoubles(b, s.rank);
-        b.putInt(s.errorModel.length);
         putDoubles(b, s.errorModel);
         return b.array();
     }
@@ -103,17 +102,14 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 throw new SerializationException("corrupt series-state record: log flag " + log);
             }
             s.logScale = log == 1;
-            int candidates = length(b, b.getInt(), 24);
-            double[] level = new double[candidates];
-            double[] trend = new double[candidates];
-            double[] rank = new double[candidates];
-            getDoubles(b, level);
-            getDoubles(b, trend);
-            getDoubles(b, rank);
-            s.initSmoothing(candidates, length(b, b.getInt(), 8));
-            System.arraycopy(level, 0, s.level, 0, candidates);
-            System.arraycopy(trend, 0, s.trend, 0, candidates);
-            System.arraycopy(rank, 0, s.rank, 0, candidates);
+            int candidates = b.getInt();
+            int errorModel = b.getInt();
+            length(b, candidates, 24);
+            length(b, errorModel, 8);
+            s.initSmoothing(candidates, errorModel);
+            getDoubles(b, s.level);
+            getDoubles(b, s.trend);
+            getDoubles(b, s.rank);
             getDoubles(b, s.errorModel);
             if (b.hasRemaining()) {
                 throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");

@@ -48,8 +48,18 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     private KeyValueStore<String, SeriesState> states;
     private KeyValueStore<String, byte[]> latest;
     private Record<byte[], byte[]> current;
-    /** Bound once: a method reference written in process() would be a new object for every event. */
-    private final TrainingSampleSink samples = this::emitSample;
+    /** Bound once: an object written in process() would be a new one for every event. */
+    private final TrainingSampleSink samples = new TrainingSampleSink() {
+        @Override
+        public boolean reserve() {
+            return budget.tryTake();
+        }
+
+        @Override
+        public void accept(String series, long ts, double[] window, double target) {
+            emitSample(ts, window, target);
+        }
+    };
     private final RecentStates recent = new RecentStates(RECENT_STATES);
     private int events;
 
@@ -88,7 +98,8 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
         }
         try {
             SeriesState st = recent.get(o.series());
-            if (st == null) {
+            boolean decoded = st == null;
+            if (decoded) {
                 st = storedState(o.series());
             }
             if (st != null && o.ts() < st.lastTs) {
@@ -115,7 +126,9 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
                 metrics.oneStepError(forecaster.lastScoredError());
             }
             states.put(o.series(), st);
-            recent.put(o.series(), st);
+            if (decoded) {
+                recent.put(o.series(), st);
+            }
             byte[] out = json.write(f);
             latest.put(o.series(), out);
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
@@ -153,10 +166,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
         }
     }
 
-    private void emitSample(String series, long ts, double[] window, double target) {
-        if (!budget.tryTake()) {
-            return;
-        }
+    private void emitSample(long ts, double[] window, double target) {
         context.forward(new Record<>(current.key(), TrainingSample.encode(ts, window, target), current.timestamp()),
                 ForecastTopology.SAMPLES_SINK);
     }

@@ -39,8 +39,4 @@ final class RecentStates {
     void clear() {
         map.clear();
     }
-
-    int size() {
-        return map.size();
-    }
 }
