@@ -147,6 +147,11 @@ public final class Smoothing {
     public static void startSeason(SeriesState st, int period, int cycle, double first) {
         st.initSeason(period, cycle, RINGS);
         st.errorModel = new double[ErrorAr.size(period, cycle)];
+        for (int c = 0; c < CANDIDATES; c++) {
+            if (unused(st, c)) {
+                st.level[c] = 0; // never read again; all zero, they take no room in the stored state
+            }
+        }
         if (period > 0) {
             st.season[0] = (float) first;
             st.firstCycleSum = first;
@@ -234,7 +239,7 @@ public final class Smoothing {
         } else if (initialiseSeason(st, t, phase, y)) {
             // Every seasonal candidate's season is now ring 0's value at this phase (the double one's in two parts).
             for (int c = 0; c < CANDIDATES; c++) {
-                if (RING[c] >= 0) {
+                if (RING[c] >= 0 && !unused(st, c)) {
                     st.level[c] -= st.season[phase];
                 }
             }

@@ -11,19 +11,26 @@ import java.nio.ByteBuffer;
  * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
  * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
  * season) and its candidates to the bank, format 4 the autoregression of the bank's errors, format 5 its seasonal
- * lags. Older records are refused: their banks, rings and error models do not line up.
+ * lags. Format 6 stores the same state as 5 with the smoothing bank folded (see {@link #fold}); format 5 is still
+ * read. Older records are refused: their banks, rings and error models do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    public static final byte FORMAT = 5;
+    public static final byte FORMAT = 6;
+    /** The last format whose bank is stored whole, still read. */
+    static final byte UNFOLDED = 5;
+    /** A folded bank's length is not bounded by the bytes left: refuse absurd ones before allocating. */
+    private static final int MAX_CANDIDATES = 4096;
 
     public static byte[] encode(SeriesState s) {
+        int filled = filledLength(s);
+        int stored = repeatLength(s, filled);
         int size = 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4
                 + 4 + 8 * s.hidden.length
                 + 4 + 4 + 4 + 8 * s.inputs.length
                 + 4 + 4 + 4 + 4 * s.errors.length
                 + 4 + 4 + 4 + 4 * s.season.length + 8 + 1
-                + 4 + 3 * 8 * s.level.length
+                + 4 + 4 + 4 + 3 * 8 * stored
                 + 4 + 8 * s.errorModel.length;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
@@ -38,10 +45,13 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         putFloats(b, s.season);
         b.putDouble(s.firstCycleSum);
         b.put((byte) (s.logScale ? 1 : 0));
-        b.putInt(s.level.length).putInt(s.errorModel.length);
-        putDoubles(b, s.level);
-        putDoubles(b, s.trend);
-        putDoubles(b, s.rank);
+        b.putInt(s.level.length).putInt(s.errorModel.length).putInt(stored).putInt(filled);
+        b.asDoubleBuffer().put(s.level, 0, stored);
+        b.position(b.position() + 8 * stored);
+        b.asDoubleBuffer().put(s.trend, 0, stored);
+        b.position(b.position() + 8 * stored);
+        b.asDoubleBuffer().put(s.rank, 0, stored);
+        b.position(b.position() + 8 * stored);
         putDoubles(b, s.errorModel);
         return b.array();
     }
@@ -50,7 +60,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             byte format = b.get();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != UNFOLDED) {
                 throw new SerializationException("unknown series-state format " + format);
             }
             int count = b.getInt();
@@ -104,12 +114,23 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             s.logScale = log == 1;
             int candidates = b.getInt();
             int errorModel = b.getInt();
-            length(b, candidates, 24);
+            int stored = candidates;
+            int filled = candidates;
+            if (format == FORMAT) {
+                stored = b.getInt();
+                filled = b.getInt();
+                if (candidates < 0 || candidates > MAX_CANDIDATES || filled < 0 || filled > candidates || stored < 0 || stored > filled
+                        || (stored == 0 && filled > 0)) {
+                    throw new SerializationException("corrupt series-state record: bank of " + candidates
+                            + " with " + stored + " stored and " + filled + " filled");
+                }
+            }
+            length(b, stored, 24);
             length(b, errorModel, 8);
             s.initSmoothing(candidates, errorModel);
-            getDoubles(b, s.level);
-            getDoubles(b, s.trend);
-            getDoubles(b, s.rank);
+            unfold(b, s.level, stored, filled);
+            unfold(b, s.trend, stored, filled);
+            unfold(b, s.rank, stored, filled);
             getDoubles(b, s.errorModel);
             if (b.hasRemaining()) {
                 throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");
@@ -125,6 +146,54 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             return s;
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt series-state record", e);
+        }
+    }
+
+    /*
+     * Folding the bank. Many of its candidates hold the same numbers: a seasonal candidate equals its non-seasonal
+     * twin until the season is ready (and for good in a series without one), and candidates a series does not use
+     * stay zero. So the bank is stored as a prefix of `stored` candidates that repeats with that period up to
+     * `filled`, then zeros: a series without a season stores a quarter of it. The encoder checks that the numbers
+     * repeat exactly (bit for bit), so decoding gives back the very same state whatever the bank's layout.
+     */
+
+    /** The bank's length without its tail of candidates whose level, trend and rank are all +0.0. */
+    static int filledLength(SeriesState s) {
+        int n = s.level.length;
+        while (n > 0 && isZero(s.level[n - 1]) && isZero(s.trend[n - 1]) && isZero(s.rank[n - 1])) {
+            n--;
+        }
+        return n;
+    }
+
+    /** The shortest prefix whose repetition gives the bank's first {@code filled} candidates exactly. */
+    static int repeatLength(SeriesState s, int filled) {
+        for (int n = 1; n < filled; n++) {
+            if (repeats(s.level, n, filled) && repeats(s.trend, n, filled) && repeats(s.rank, n, filled)) {
+                return n;
+            }
+        }
+        return filled;
+    }
+
+    private static boolean repeats(double[] a, int period, int end) {
+        for (int i = period; i < end; i++) {
+            if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(a[i - period])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isZero(double x) {
+        return Double.doubleToRawLongBits(x) == 0L;
+    }
+
+    private static void unfold(ByteBuffer b, double[] a, int stored, int filled) {
+        b.asDoubleBuffer().get(a, 0, stored);
+        b.position(b.position() + 8 * stored);
+        for (int i = stored; i < filled; i++) {
+            a[i] = a[i - stored];
         }
     }
 

@@ -44,6 +44,55 @@ class SeriesStateSerdeTest {
         assertEquals(0.5, oldestFirst[3], 1e-15);
     }
 
+    /** A bank whose candidates repeat (twins) and end in unused zeros is stored folded and comes back whole. */
+    @Test
+    void foldsARepeatingBankAndUnfoldsItExactly() {
+        SeriesState s = new SeriesState(2, 3, 5);
+        s.initSmoothing(12, 2);
+        for (int c = 0; c < 8; c++) {
+            s.level[c] = 10 + c % 2;
+            s.trend[c] = c % 2 == 0 ? -0.0 : 0.125;
+            s.rank[c] = 0.5 * (c % 2);
+        }
+        assertEquals(8, SeriesStateSerde.filledLength(s), "candidates 8..11 are all +0.0");
+        assertEquals(2, SeriesStateSerde.repeatLength(s, 8));
+        byte[] folded = SeriesStateSerde.encode(s);
+        assertEquals(s, SeriesStateSerde.decode(folded));
+
+        s.rank[7] = 0.25; // breaks the repetition: stored in full up to the zeros
+        assertEquals(8, SeriesStateSerde.repeatLength(s, 8));
+        byte[] unfolded = SeriesStateSerde.encode(s);
+        assertEquals(s, SeriesStateSerde.decode(unfolded));
+        assertEquals(6 * 3 * 8, unfolded.length - folded.length, "the folded form stored 2 candidates instead of 8");
+
+        s.trend[9] = Double.MIN_VALUE; // not zero: the tail is kept
+        assertEquals(10, SeriesStateSerde.filledLength(s));
+        assertEquals(s, SeriesStateSerde.decode(SeriesStateSerde.encode(s)));
+    }
+
+    /** Format 5 (the whole bank, no fold lengths) is still read, so an upgrade keeps every series' state. */
+    @Test
+    void readsFormat5() {
+        SeriesState s = new SeriesState(2, 3, 5);
+        s.count = 9;
+        s.pushInput(0.5);
+        s.pushError(0.25);
+        s.initSmoothing(4, 2);
+        for (int c = 0; c < 4; c++) {
+            s.level[c] = 1.5 * c + 1;
+        }
+        s.errorModel[1] = 0.75;
+        byte[] v6 = SeriesStateSerde.encode(s);
+        // Format 5 is format 6 with the bank unfolded and without its two fold lengths before the arrays.
+        int bank = v6.length - 8 * s.errorModel.length - 3 * 8 * 4;
+        byte[] v5 = new byte[v6.length - 8];
+        System.arraycopy(v6, 0, v5, 0, bank - 8);
+        System.arraycopy(v6, bank, v5, bank - 8, v6.length - bank);
+        v5[0] = 5;
+        assertEquals(4, java.nio.ByteBuffer.wrap(v6, bank - 8, 8).getInt(), "no fold: 4 stored");
+        assertEquals(s, SeriesStateSerde.decode(v5));
+    }
+
     @Test
     void refusesCorruptBytes() {
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(new byte[] {9, 1, 2}));
@@ -53,11 +102,18 @@ class SeriesStateSerdeTest {
         format1[0] = 1;
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(format1),
                 "format 1 (differences as inputs) is refused");
-        for (byte old = 2; old < SeriesStateSerde.FORMAT; old++) {
+        for (byte old = 2; old < SeriesStateSerde.UNFOLDED; old++) {
             byte[] older = SeriesStateSerde.encode(new SeriesState(0, 2, 5));
             older[0] = old;
             assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(older),
                     "format " + old + " (a smaller bank, no error model) is refused");
         }
+        SeriesState s = new SeriesState(0, 2, 5);
+        s.initSmoothing(4, 0);
+        s.level[0] = 1;
+        byte[] bytes = SeriesStateSerde.encode(s);
+        int lengths = bytes.length - 3 * 8; // stored (1) and filled (1) end where the one level, trend and rank begin
+        java.nio.ByteBuffer.wrap(bytes).putInt(lengths - 8, 1).putInt(lengths - 4, 5);
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(bytes), "filled beyond the bank");
     }
 }
