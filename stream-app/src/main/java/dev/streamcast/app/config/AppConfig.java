@@ -1,6 +1,7 @@
 package dev.streamcast.app.config;
 
 import dev.streamcast.app.forecast.ForecastSettings;
+import dev.streamcast.app.topology.DecodedStateBudget;
 import dev.streamcast.app.topology.TopologySettings;
 import dev.streamcast.app.training.TrainerSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -123,6 +124,19 @@ public final class AppConfig {
                 ForecastSettings.parsePeriod(get("forecast.season.period")), getDouble("forecast.season.gamma"),
                 getInt("forecast.smoothing.top"), getInt("forecast.smoothing.memory"),
                 getInt("retrain.sample.dense.points"), getBoolean("forecast.smoothing.log"));
+    }
+
+    /** {@code state.decoded.series}: a count, or auto (an eighth of the heap). */
+    public DecodedStateBudget decodedStates() {
+        String v = get("state.decoded.series").trim();
+        if (v.equalsIgnoreCase("auto")) {
+            return DecodedStateBudget.ofHeapShare(1.0 / 8);
+        }
+        int n = getInt("state.decoded.series");
+        if (n < 0) {
+            throw new IllegalArgumentException("state.decoded.series must be auto or >= 0, got " + n);
+        }
+        return DecodedStateBudget.of(n);
     }
 
     public TopologySettings topology() {

@@ -118,7 +118,9 @@ public final class SeriesForecaster {
         ensureModel(st, model);
         double p1 = model.step(st.hidden, x);
         st.pushInput(x);
-        model.rollout(st.hidden, p1, rollout);
+        if (gain(model) > 0) {
+            model.rollout(st.hidden, p1, rollout); // only the correction reads it: five more steps of the network
+        }
 
         st.count++;
         st.lastTs = o.ts();

@@ -46,8 +46,8 @@ public final class ForecasterApp implements AutoCloseable {
     public void start() {
         Map<String, Object> clients = config.kafkaClientProps();
         TopicSetup.ensure(config);
-        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics, sampleBudget()),
-                streamsProps(clients));
+        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics, sampleBudget(),
+                config.decodedStates()), streamsProps(clients));
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);

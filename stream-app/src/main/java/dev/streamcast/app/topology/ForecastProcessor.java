@@ -32,8 +32,6 @@ import java.nio.charset.StandardCharsets;
 final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastProcessor.class);
-    /** Decoded states kept per task: a few MB for busy keys; with more keys than this the store serves the rest. */
-    static final int RECENT_STATES = 4096;
     /** One event in this many is timed for the step histogram: recording every one cost 3% of the stream thread. */
     private static final int TIMED_EVERY_MASK = 7;
 
@@ -60,11 +58,13 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             emitSample(ts, window, target);
         }
     };
-    private final RecentStates recent = new RecentStates(RECENT_STATES);
+    private final RecentStates recent;
     private int events;
 
-    ForecastProcessor(TopologySettings settings, ModelRegistry registry, AppMetrics metrics, TokenBucket budget) {
+    ForecastProcessor(TopologySettings settings, ModelRegistry registry, AppMetrics metrics, TokenBucket budget,
+                      DecodedStateBudget decoded) {
         this.budget = budget;
+        this.recent = new RecentStates(decoded);
         this.settings = settings;
         this.registry = registry;
         this.metrics = metrics;
@@ -77,12 +77,12 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
         this.context = context;
         this.states = context.getStateStore(ForecastTopology.SERIES_STORE);
         this.latest = context.getStateStore(ForecastTopology.LATEST_STORE);
-        recent.clear();
+        recent.open();
     }
 
     @Override
     public void close() {
-        recent.clear();
+        recent.close();
     }
 
     @Override

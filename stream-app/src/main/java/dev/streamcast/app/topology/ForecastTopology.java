@@ -42,19 +42,20 @@ public final class ForecastTopology {
 
     /** The topology with every training window sent (backtests and tests: deterministic). */
     public static Topology build(TopologySettings settings, ModelRegistry registry, AppMetrics metrics) {
-        return build(settings, registry, metrics, TokenBucket.unlimited());
+        return build(settings, registry, metrics, TokenBucket.unlimited(), DecodedStateBudget.of(4096));
     }
 
     /**
      * {@code samples} bounds the training windows sent to the trainer: it keeps only its latest
      * {@code retrain.reservoir} windows, so sending every window of every busy series only loaded the broker and
      * the stream thread (a 1,000-series replay sent more windows than forecasts, a quarter of the throughput).
+     * {@code decoded} bounds the series states kept decoded in memory across this instance's tasks.
      */
     public static Topology build(TopologySettings settings, ModelRegistry registry, AppMetrics metrics,
-                                 TokenBucket samples) {
+                                 TokenBucket samples, DecodedStateBudget decoded) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.observationsTopic());
-        t.addProcessor(PROCESSOR, () -> new ForecastProcessor(settings, registry, metrics, samples), SOURCE);
+        t.addProcessor(PROCESSOR, () -> new ForecastProcessor(settings, registry, metrics, samples, decoded), SOURCE);
         // Cached: a busy series' state reaches RocksDB and the changelog once per commit, not once per event.
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES_STORE),
                 Serdes.String(), new SeriesStateSerde()).withCachingEnabled(), PROCESSOR);
