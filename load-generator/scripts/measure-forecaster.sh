@@ -6,6 +6,7 @@
 #   then the forecaster (`stream-app.jar run`), both exactly-once with THREADS (1) stream threads. Prints each JSON
 #   line and the forecaster/baseline throughput ratio of each pair.
 # With RATE set (e.g. RATE=8000), also a fixed-rate latency run of the forecaster for SECS (60) seconds first.
+# SET="key=value ..." passes more settings to the forecaster (e.g. SET="rocksdb.memtable.bytes=16777216").
 # Leaves its topics on the broker. Needs both jars:
 #   mvn -B -q -DskipTests package && load-generator/scripts/measure-forecaster.sh
 set -euo pipefail
@@ -15,6 +16,8 @@ app=stream-app/target/stream-app.jar
 bootstrap="${BOOTSTRAP:-127.0.0.1:9092}"
 count="${COUNT:-1600000}" keys="${KEYS:-1000}" pairs="${PAIRS:-2}" threads="${THREADS:-1}"
 work="$(mktemp -d)"
+extra=()
+for kv in ${SET:-}; do extra+=(--set "$kv"); done
 app_pid=""
 trap '[[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
@@ -23,7 +26,7 @@ start_forecaster() { # topic prefix
   java -jar "$app" run --bootstrap-servers "$bootstrap" --set application.id="$p-app" \
     --set state.dir="$work/state-$p" --set http.port=0 --set topic.observations="$p-obs" \
     --set topic.forecasts="$p-fc" --set topic.dlq="$p-dlq" --set topic.models="$p-models" \
-    --set topic.training="$p-samples" --set num.stream.threads="$threads" >"$work/$p.log" 2>&1 &
+    --set topic.training="$p-samples" --set num.stream.threads="$threads" "${extra[@]}" >"$work/$p.log" 2>&1 &
   app_pid=$!
 }
 start_baseline() { # topic prefix

@@ -16,7 +16,9 @@ public final class Settings {
         new Setting("rocksdb.cache.bytes", "67108864",
                 "RocksDB block cache shared by every store of the process (memtables included)"),
         new Setting("rocksdb.write.buffer.bytes", "0", "process-wide RocksDB memtable budget charged to the block "
-                + "cache (0 = none; memtables are then capped at 2 x 4 MB per store: the manager stalled writes here)"),
+                + "cache (0 = none; memtables are then capped per store: the manager stalled writes here)"),
+        new Setting("rocksdb.memtable.bytes", "4194304", "size of each of a store's two memtables when "
+                + "rocksdb.write.buffer.bytes is 0"),
         new Setting("state.decoded.series", "auto", "series states this instance keeps decoded in memory, shared by "
                 + "its tasks (auto = an eighth of the heap at 4 KB each; the store serves the rest)"),
         new Setting("topic.observations", "observations", "input topic"),

@@ -25,14 +25,15 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
     public static final String CACHE_BYTES = "rocksdb.cache.bytes";
     public static final String WRITE_BUFFER_BYTES = "rocksdb.write.buffer.bytes";
+    public static final String MEMTABLE_BYTES = "rocksdb.memtable.bytes";
     public static final long DEFAULT_CACHE_BYTES = 64L << 20;
     /**
      * 0: no write buffer manager by default. Measured here (bench --mode max, 100,000 records, 1,000 keys, retraining
      * off): with a 16 MB manager charged to the cache every store's put stalled and the forecaster drained 1,150/s;
-     * without it 10,300/s. Memtables are still capped per store (2 x {@link #MEMTABLE_BYTES}).
+     * without it 10,300/s. Memtables are still capped per store (2 x {@code rocksdb.memtable.bytes}).
      */
     public static final long DEFAULT_WRITE_BUFFER_BYTES = 0;
-    private static final long MEMTABLE_BYTES = 4L << 20;
+    public static final long DEFAULT_MEMTABLE_BYTES = 4L << 20;
     /** Share of the cache reserved for index and filter blocks. */
     private static final double INDEX_FILTER_RATIO = 0.1;
     private static final long BLOCK_SIZE = 4096L * 4;
@@ -85,7 +86,7 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
             options.setWriteBufferManager(s.writeBuffers());
             options.setWriteBufferSize(Math.max(1L << 20, Math.min(s.writeBufferBytes() / 4, 16L << 20)));
         } else {
-            options.setWriteBufferSize(MEMTABLE_BYTES);
+            options.setWriteBufferSize(bytes(configs, MEMTABLE_BYTES, DEFAULT_MEMTABLE_BYTES));
         }
         options.setTableFormatConfig(table);
     }

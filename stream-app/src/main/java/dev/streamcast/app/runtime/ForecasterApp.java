@@ -101,6 +101,7 @@ public final class ForecasterApp implements AutoCloseable {
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
         p.put(BoundedMemoryRocksDbConfig.CACHE_BYTES, config.get(BoundedMemoryRocksDbConfig.CACHE_BYTES));
         p.put(BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES, config.get(BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES));
+        p.put(BoundedMemoryRocksDbConfig.MEMTABLE_BYTES, config.get(BoundedMemoryRocksDbConfig.MEMTABLE_BYTES));
         return p;
     }
 
