@@ -29,7 +29,7 @@ public final class Settings {
         new Setting("topic.partitions", "4", "partitions for topics this app creates (observations, forecasts, dlq)"),
         new Setting("topic.replication", "1", "replication factor for topics this app creates"),
         new Setting("model.name", "forecaster", "key of this application's model on the models topic"),
-        new Setting("model.cell", "gru", "recurrent cell of trained models: simple_rnn, gru or lstm"),
+        new Setting("model.cell", "simple_rnn", "recurrent cell of trained models: simple_rnn, gru or lstm"),
         new Setting("model.units", "16", "hidden units of trained models"),
         new Setting("input.max.bytes", "16384", "larger input values go to the DLQ as too_large"),
         new Setting("forecast.horizon", "6", "steps forecast ahead for every event"),

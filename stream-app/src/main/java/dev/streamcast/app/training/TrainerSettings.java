@@ -42,6 +42,6 @@ public record TrainerSettings(String cell, int units, int epochs, int batchSize,
     }
 
     public static TrainerSettings defaults() {
-        return new TrainerSettings("gru", 16, 20, 32, 0.003, 0.2, 42L, 1000, 4000, 20_000, 30_000L);
+        return new TrainerSettings("simple_rnn", 16, 20, 32, 0.003, 0.2, 42L, 1000, 4000, 20_000, 30_000L);
     }
 }
