@@ -8,7 +8,7 @@ package dev.streamcast.app.forecast;
  */
 public final class Normalisation {
 
-    public static final String METHOD = "es-bank-error-v7";
+    public static final String METHOD = "es-bank-error-v8";
     /** Inputs are clipped to this many scales so one outlier cannot saturate the network. */
     public static final double CLIP = 8.0;
     /** Smallest weight of a new squared error in the scale estimate (an average over ~100 points). */

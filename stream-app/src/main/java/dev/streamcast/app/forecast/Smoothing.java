@@ -15,7 +15,15 @@ import dev.streamcast.app.state.SeriesState;
  * reference candidate per season (the classic Holt-Winters update of a moderate alpha 0.3: quicker candidates would
  * leave the season no error to learn from).
  *
- * <p>Per point: O(candidates + period) at most, no allocation.
+ * <p>A series with a single season also gets four airline candidates, ARIMA(0,1,1)(0,1,1) (Box and Jenkins' airline
+ * model) with fixed moving-average constants theta in {0.3, 0.6} and seasonal Theta in {0.4, 0.8}: the value a season
+ * ago plus the change since, corrected by their own recent errors. They need no initial season (a ring of the last
+ * season's values and one of each one's errors), so they fit short seasonal series with a growing or drifting
+ * season, where the rings' first two-season estimate and slow learning lag. They rank among the others once scored
+ * for a season.
+ *
+ * <p>Per point: O(candidates + period) at most (an airline forecast k steps ahead: O(min(k, period))), no
+ * allocation.
  */
 public final class Smoothing {
 
@@ -37,12 +45,23 @@ public final class Smoothing {
     public static final int RINGS = 3;
     /** The ring of the double-seasonal candidates, used only when the series has an inner cycle. */
     static final int DOUBLE = 2;
+    /** Candidates below this index are the exponential smoothing ones; the rest are the airline ones. */
+    static final int SMOOTHING;
+    /** (theta, seasonal theta) of the airline candidates. */
+    private static final double[][] AIRLINES = {{0.3, 0.4}, {0.3, 0.8}, {0.6, 0.4}, {0.6, 0.8}};
+    /** Airline candidates: ARIMA(0,1,1)(0,1,1) with fixed moving-average constants, for a single season. */
+    static final int AIRLINE_COUNT = AIRLINES.length;
+    static final double[] THETA;
+    static final double[] SEASONAL_THETA;
     public static final int CANDIDATES;
     /** Per ring, the candidate whose errors update it: alpha 0.3 with the slow damped trend. */
     static final int[] REFERENCE = new int[RINGS];
 
     static {
-        int n = ALPHAS.length * TRENDS.length * (RINGS + 1);
+        SMOOTHING = ALPHAS.length * TRENDS.length * (RINGS + 1);
+        int n = SMOOTHING + AIRLINE_COUNT;
+        THETA = new double[n];
+        SEASONAL_THETA = new double[n];
         ALPHA = new double[n];
         BETA = new double[n];
         PHI = new double[n];
@@ -60,6 +79,13 @@ public final class Smoothing {
                     c++;
                 }
             }
+        }
+        for (double[] a : AIRLINES) {
+            THETA[c] = a[0];
+            SEASONAL_THETA[c] = a[1];
+            RING[c] = -1;
+            PARAMS[c] = 2;
+            c++;
         }
         CANDIDATES = n;
         for (int r = 0; r < RINGS; r++) {
@@ -156,6 +182,10 @@ public final class Smoothing {
             st.season[0] = (float) first;
             st.firstCycleSum = first;
         }
+        if (period > 0 && cycle == 0) {
+            st.airline = new double[(AIRLINE_COUNT + 1) * (period + 1)];
+            st.airline[0] = first;
+        }
     }
 
     /** Whether the rings hold a season: two full cycles have been seen. */
@@ -165,6 +195,9 @@ public final class Smoothing {
 
     /** Candidate {@code c}'s forecast {@code k >= 1} steps after the last point, for point index {@code t}. */
     static double candidate(SeriesState st, int c, long t, int k) {
+        if (c >= SMOOTHING) {
+            return airline(st, c, t - k, k);
+        }
         double damp = 0;
         double phiPow = 1;
         for (int j = 0; j < k; j++) {
@@ -184,9 +217,47 @@ public final class Smoothing {
         return r == DOUBLE ? s + st.season[RINGS * st.period + (int) (t % st.cycle)] : s;
     }
 
-    /** The double-seasonal candidates exist only for series with an inner cycle. */
+    /**
+     * The double-seasonal candidates exist only for series with an inner cycle, the airline ones only for a single
+     * season, and those once they have been scored for a season.
+     */
     static boolean unused(SeriesState st, int c) {
+        if (c >= SMOOTHING) {
+            return st.airline.length == 0 || st.count <= 2L * st.period + 1;
+        }
         return RING[c] == DOUBLE && st.cycle == 0;
+    }
+
+    /**
+     * Airline candidate {@code c}'s forecast {@code k >= 1} steps after point index {@code last}: with z the values
+     * and e its one-step errors, the model z(s) = z(s-1) + z(s-m) - z(s-m-1) + e(s) - theta e(s-1) - Theta e(s-m)
+     * + theta Theta e(s-m-1), run ahead with future errors 0. Its steps repeat every season (plus theta Theta e(last)
+     * at the start of each later one), so this is O(min(k, m)).
+     */
+    private static double airline(SeriesState st, int c, long last, int k) {
+        int m = st.period;
+        int ringLength = m + 1;
+        int errors = (c - SMOOTHING + 1) * ringLength;
+        double theta = THETA[c];
+        double seasonal = SEASONAL_THETA[c];
+        double[] a = st.airline;
+        double eLast = a[errors + (int) (last % ringLength)];
+        double partial = 0;
+        double full = 0;
+        int r = k % m;
+        for (int j = 1; j <= m && j <= k; j++) {
+            long s = last + j - m;   // s - 1 >= 0 once the candidate is in use
+            int at = (int) (s % ringLength);
+            int before = (int) ((s - 1) % ringLength);
+            full += a[at] - a[before] - seasonal * a[errors + at] + theta * seasonal * a[errors + before];
+            if (j == r) {
+                partial = full;
+            }
+        }
+        // Every season ahead starts with -theta e(last), every one after the first also with +theta Theta e(last).
+        long seasons = (k + m - 1L) / m;
+        return a[(int) (last % ringLength)] + (k / m) * full + partial - seasons * theta * eLast
+                + (seasons - 1) * theta * seasonal * eLast;
     }
 
     /** The weight of a new error in a recent mean error: a plain mean at first, then over about {@code memory}. */
@@ -202,10 +273,13 @@ public final class Smoothing {
         boolean ready = seasonReady(st);
         int phase = st.period == 0 ? 0 : (int) (t % st.period);
         double weight = rankWeight(memory, errorsSeen);
+        if (st.airline.length > 0) {
+            updateAirline(st, t, y, imputed, memory);
+        }
         double slowError = 0;
         double quickError = 0;
         double doubleError = 0;
-        for (int c = 0; c < CANDIDATES; c++) {
+        for (int c = 0; c < SMOOTHING; c++) {
             if (unused(st, c)) {
                 continue;
             }
@@ -238,12 +312,34 @@ public final class Smoothing {
             }
         } else if (initialiseSeason(st, t, phase, y)) {
             // Every seasonal candidate's season is now ring 0's value at this phase (the double one's in two parts).
-            for (int c = 0; c < CANDIDATES; c++) {
+            for (int c = 0; c < SMOOTHING; c++) {
                 if (RING[c] >= 0 && !unused(st, c)) {
                     st.level[c] -= st.season[phase];
                 }
             }
         }
+    }
+
+    /**
+     * The airline candidates learn {@code y} at point index {@code t}: once a season and a point are known, each
+     * scores its forecast (errors before that are 0, as are those of imputed points) and ranks by it, over its own
+     * count of errors at first.
+     */
+    private static void updateAirline(SeriesState st, long t, double y, boolean imputed, int memory) {
+        int m = st.period;
+        int ringLength = m + 1;
+        int at = (int) (t % ringLength);
+        boolean scored = t > m;
+        double weight = rankWeight(memory, (int) Math.min(t - m - 1, Integer.MAX_VALUE));
+        for (int c = SMOOTHING; c < CANDIDATES; c++) {
+            double e = 0;
+            if (scored && !imputed) {
+                e = y - airline(st, c, t - 1, 1);
+                st.rank[c] += weight * (Math.abs(e) - st.rank[c]);
+            }
+            st.airline[(c - SMOOTHING + 1) * ringLength + at] = e;
+        }
+        st.airline[at] = y;
     }
 
     /** Cycles 1 and 2 add their values per phase; at the end of cycle 2 the ring becomes the initial season. */

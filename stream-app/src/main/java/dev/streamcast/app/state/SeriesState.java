@@ -13,6 +13,8 @@ import java.util.Arrays;
  *       two seasons the first ring accumulates raw values for the initial estimate;</li>
  *   <li>{@code errorModel}: an autoregression of the bank's one-step errors (coefficients, covariance, last
  *       errors, recent errors with and without it, and for a double season the last season's errors);</li>
+ *   <li>{@code airline}: for a single season, the airline candidates' rings of the last season's values and of
+ *       each one's errors;</li>
  *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion};</li>
  *   <li>{@code inputs}: a ring of the last model inputs (one-step errors of the smoothing forecast in scale units),
  *       used to re-warm the hidden state under a new model and as training windows;</li>
@@ -59,6 +61,11 @@ public final class SeriesState {
     public double[] level = new double[0];
     public double[] trend = new double[0];
     public double[] rank = new double[0];
+    /**
+     * The airline candidates' memory for a single season ({@code forecast.Smoothing} owns the layout): a ring of the
+     * last {@code period + 1} values, then one of the same length of each candidate's errors; empty otherwise.
+     */
+    public double[] airline = new double[0];
     /** The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout). */
     public double[] errorModel = new double[0];
 
@@ -85,6 +92,7 @@ public final class SeriesState {
         cycle = innerCycle;
         season = new float[length * rings + innerCycle];
         firstCycleSum = 0;
+        airline = new double[0];
     }
 
     public void pushInput(double x) {
@@ -130,7 +138,7 @@ public final class SeriesState {
                 && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && logScale == s.logScale
                 && Arrays.equals(level, s.level)
                 && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank)
-                && Arrays.equals(errorModel, s.errorModel);
+                && Arrays.equals(errorModel, s.errorModel) && Arrays.equals(airline, s.airline);
     }
 
     @Override

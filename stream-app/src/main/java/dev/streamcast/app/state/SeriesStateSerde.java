@@ -11,14 +11,12 @@ import java.nio.ByteBuffer;
  * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
  * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
  * season) and its candidates to the bank, format 4 the autoregression of the bank's errors, format 5 its seasonal
- * lags. Format 6 stores the same state as 5 with the smoothing bank folded (see {@link #fold}); format 5 is still
- * read. Older records are refused: their banks, rings and error models do not line up.
+ * lags. Format 6 stored the smoothing bank folded (see {@link #fold}); format 7 added the airline candidates to
+ * the bank and their rings. Older records are refused: their banks, rings and error models do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    public static final byte FORMAT = 6;
-    /** The last format whose bank is stored whole, still read. */
-    static final byte UNFOLDED = 5;
+    public static final byte FORMAT = 7;
     /** A folded bank's length is not bounded by the bytes left: refuse absurd ones before allocating. */
     private static final int MAX_CANDIDATES = 4096;
 
@@ -31,7 +29,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 + 4 + 4 + 4 + 4 * s.errors.length
                 + 4 + 4 + 4 + 4 * s.season.length + 8 + 1
                 + 4 + 4 + 4 + 3 * 8 * stored
-                + 4 + 8 * s.errorModel.length;
+                + 4 + 8 * s.errorModel.length
+                + 4 + 8 * s.airline.length;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
                 .putDouble(s.ewms).putInt(s.diffCount).putDouble(s.pending).putInt(s.modelVersion);
@@ -53,6 +52,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         b.asDoubleBuffer().put(s.rank, 0, stored);
         b.position(b.position() + 8 * stored);
         putDoubles(b, s.errorModel);
+        b.putInt(s.airline.length);
+        putDoubles(b, s.airline);
         return b.array();
     }
 
@@ -60,7 +61,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             byte format = b.get();
-            if (format != FORMAT && format != UNFOLDED) {
+            if (format != FORMAT) {
                 throw new SerializationException("unknown series-state format " + format);
             }
             int count = b.getInt();
@@ -114,16 +115,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             s.logScale = log == 1;
             int candidates = b.getInt();
             int errorModel = b.getInt();
-            int stored = candidates;
-            int filled = candidates;
-            if (format == FORMAT) {
-                stored = b.getInt();
-                filled = b.getInt();
-                if (candidates < 0 || candidates > MAX_CANDIDATES || filled < 0 || filled > candidates || stored < 0 || stored > filled
-                        || (stored == 0 && filled > 0)) {
-                    throw new SerializationException("corrupt series-state record: bank of " + candidates
-                            + " with " + stored + " stored and " + filled + " filled");
-                }
+            int stored = b.getInt();
+            int filled = b.getInt();
+            if (candidates < 0 || candidates > MAX_CANDIDATES || filled < 0 || filled > candidates || stored < 0
+                    || stored > filled || (stored == 0 && filled > 0)) {
+                throw new SerializationException("corrupt series-state record: bank of " + candidates
+                        + " with " + stored + " stored and " + filled + " filled");
             }
             length(b, stored, 24);
             length(b, errorModel, 8);
@@ -132,6 +129,13 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             unfold(b, s.trend, stored, filled);
             unfold(b, s.rank, stored, filled);
             getDoubles(b, s.errorModel);
+            int airline = length(b, b.getInt(), 8);
+            if (airline != 0 && (period == 0 || cycle != 0 || airline % (period + 1) != 0)) {
+                throw new SerializationException("corrupt series-state record: airline rings " + airline
+                        + " for period " + period + " and cycle " + cycle);
+            }
+            s.airline = new double[airline];
+            getDoubles(b, s.airline);
             if (b.hasRemaining()) {
                 throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");
             }

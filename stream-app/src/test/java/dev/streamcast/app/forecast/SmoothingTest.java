@@ -41,4 +41,54 @@ class SmoothingTest {
             assertEquals(st.season[i], st.season[Smoothing.DOUBLE * m + i] + st.season[Smoothing.RINGS * m + i % d], 1e-5);
         }
     }
+
+    /**
+     * The airline candidates, recomputed from their model: z(s) = z(s-1) + z(s-m) - z(s-m-1) + e(s) - theta e(s-1)
+     * - Theta e(s-m) + theta Theta e(s-m-1), errors 0 until a season and a point are known; their forecasts many
+     * seasons ahead run the same recursion with future errors 0.
+     */
+    @Test
+    void airlineCandidatesFollowTheirModelManySeasonsAhead() {
+        int m = 4;
+        int n = 23;
+        double[] z = new double[n];
+        for (int t = 0; t < n; t++) {
+            z[t] = 2 + 0.05 * t + 0.3 * Math.sin(2 * Math.PI * t / m) + 0.1 * Math.cos(1.7 * t);
+        }
+        SeriesState st = new SeriesState(0, 1, 5);
+        Smoothing.start(st, z[0]);
+        Smoothing.startSeason(st, m, 0, z[0]);
+        st.count = 1;
+        for (int t = 1; t < n; t++) {
+            Smoothing.update(st, t, z[t], false, 0.2, 50, t - 1);
+            st.count++;
+        }
+        int checked = 0;
+        for (int c = 0; c < Smoothing.CANDIDATES; c++) {
+            if (c < Smoothing.SMOOTHING) {
+                continue; // an exponential smoothing candidate
+            }
+            double th = Smoothing.THETA[c];
+            double sth = Smoothing.SEASONAL_THETA[c];
+            int horizon = 3 * m + 2;
+            double[] y = new double[n + horizon];
+            double[] e = new double[n + horizon];
+            System.arraycopy(z, 0, y, 0, n);
+            for (int s = m + 1; s < n + horizon; s++) {
+                double f = y[s - 1] + y[s - m] - y[s - m - 1] - th * e[s - 1] - sth * e[s - m]
+                        + th * sth * e[s - m - 1];
+                if (s < n) {
+                    e[s] = y[s] - f;
+                } else {
+                    y[s] = f;
+                }
+            }
+            for (int k = 1; k <= horizon; k++) {
+                assertEquals(y[n - 1 + k], Smoothing.candidate(st, c, n - 1 + k, k), 1e-12, "candidate " + c + ", k " + k);
+            }
+            checked++;
+        }
+        assertEquals(Smoothing.AIRLINE_COUNT, checked);
+        assertEquals(false, Smoothing.unused(st, Smoothing.CANDIDATES - 1), "in use after two seasons and two points");
+    }
 }

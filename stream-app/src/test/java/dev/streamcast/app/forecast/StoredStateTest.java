@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The states the forecaster really produces, through the store's binary form: every one comes back equal (so a
  * series recovered from the changelog forecasts exactly as one kept in memory), and a series without a season
- * stores a quarter of the smoothing bank.
+ * stores only its 12 non-seasonal candidates.
  */
 class StoredStateTest {
 
@@ -23,7 +23,7 @@ class StoredStateTest {
     private final SeriesForecaster forecaster = new SeriesForecaster(ForecastSettings.defaults());
 
     @Test
-    void minuteReadingsWithoutASeasonStoreAQuarterOfTheBank() {
+    void minuteReadingsWithoutASeasonStoreOnlyTheNonSeasonalCandidates() {
         Random random = new Random(7);
         SeriesState st = forecaster.newState(NaiveModel.INSTANCE);
         double y = 100;
@@ -36,7 +36,7 @@ class StoredStateTest {
         assertEquals(0, st.period, "a minute step has no season that fits");
         int wholeBank = 3 * 8 * Smoothing.CANDIDATES;
         int bankLeft = largest - (unfoldedSize(st) - wholeBank);
-        assertEquals(wholeBank / 4, bankLeft, "only the non-seasonal candidates are stored");
+        assertEquals(3 * 8 * 12, bankLeft, "only the 12 non-seasonal candidates are stored");
     }
 
     @Test
@@ -50,8 +50,8 @@ class StoredStateTest {
                     : new Observation("s", i * MONTH, y, false);
             apply(st, o);
             int size = roundTrip(st).length;
-            if (i == 20) {
-                beforeReady = size;
+            if (i == 10) {
+                beforeReady = size; // the airline candidates score from point 13, the season is ready at 24
             }
             if (i == 59) {
                 assertEquals(12, st.period);
@@ -72,10 +72,10 @@ class StoredStateTest {
         return bytes;
     }
 
-    /** The encoded size with the whole bank stored (format 5's layout plus the two fold lengths). */
+    /** The encoded size with the whole bank stored (the two fold lengths, then the bank whole). */
     private static int unfoldedSize(SeriesState st) {
         return 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4 + 4 + 8 * st.hidden.length + 12 + 8 * st.inputs.length
                 + 12 + 4 * st.errors.length + 12 + 4 * st.season.length + 8 + 1 + 16 + 3 * 8 * st.level.length
-                + 8 * st.errorModel.length;
+                + 8 * st.errorModel.length + 4 + 8 * st.airline.length;
     }
 }

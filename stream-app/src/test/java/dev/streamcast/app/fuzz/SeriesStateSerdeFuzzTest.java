@@ -109,6 +109,14 @@ class SeriesStateSerdeFuzzTest {
         for (int i = rnd.nextInt(2 * errorWindow + 1); i > 0; i--) {
             s.pushError(Math.abs(rnd.nextGaussian()));
         }
+        if (rnd.nextBoolean()) {
+            int period = 2 + rnd.nextInt(13);
+            s.initSeason(period, 0, 3);
+            s.airline = new double[(1 + rnd.nextInt(5)) * (period + 1)];
+            for (int i = 0; i < s.airline.length; i++) {
+                s.airline[i] = rnd.nextGaussian();
+            }
+        }
         return s;
     }
 }

@@ -70,27 +70,30 @@ class SeriesStateSerdeTest {
         assertEquals(s, SeriesStateSerde.decode(SeriesStateSerde.encode(s)));
     }
 
-    /** Format 5 (the whole bank, no fold lengths) is still read, so an upgrade keeps every series' state. */
     @Test
-    void readsFormat5() {
-        SeriesState s = new SeriesState(2, 3, 5);
-        s.count = 9;
-        s.pushInput(0.5);
-        s.pushError(0.25);
-        s.initSmoothing(4, 2);
-        for (int c = 0; c < 4; c++) {
-            s.level[c] = 1.5 * c + 1;
-        }
-        s.errorModel[1] = 0.75;
-        byte[] v6 = SeriesStateSerde.encode(s);
-        // Format 5 is format 6 with the bank unfolded and without its two fold lengths before the arrays.
-        int bank = v6.length - 8 * s.errorModel.length - 3 * 8 * 4;
-        byte[] v5 = new byte[v6.length - 8];
-        System.arraycopy(v6, 0, v5, 0, bank - 8);
-        System.arraycopy(v6, bank, v5, bank - 8, v6.length - bank);
-        v5[0] = 5;
-        assertEquals(4, java.nio.ByteBuffer.wrap(v6, bank - 8, 8).getInt(), "no fold: 4 stored");
-        assertEquals(s, SeriesStateSerde.decode(v5));
+    void roundTripsTheAirlineRingsOfASingleSeason() {
+        SeriesState s = new SeriesState(0, 2, 5);
+        s.initSeason(3, 0, 2);
+        s.initSmoothing(4, 3);
+        s.airline = new double[3 * 4];
+        s.airline[5] = -1.5;
+        assertEquals(s, SeriesStateSerde.decode(SeriesStateSerde.encode(s)));
+    }
+
+    @Test
+    void refusesAirlineRingsThatDoNotFitTheSeason() {
+        SeriesState s = new SeriesState(0, 2, 5);
+        s.initSeason(3, 0, 2);
+        s.airline = new double[3 * 4 + 1];
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(SeriesStateSerde.encode(s)));
+        SeriesState noSeason = new SeriesState(0, 2, 5);
+        noSeason.airline = new double[4];
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(SeriesStateSerde.encode(noSeason)));
+        SeriesState inner = new SeriesState(0, 2, 5);
+        inner.initSeason(6, 3, 2);
+        inner.airline = new double[7];
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(SeriesStateSerde.encode(inner)),
+                "a double season has no airline candidates");
     }
 
     @Test
@@ -102,17 +105,18 @@ class SeriesStateSerdeTest {
         format1[0] = 1;
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(format1),
                 "format 1 (differences as inputs) is refused");
-        for (byte old = 2; old < SeriesStateSerde.UNFOLDED; old++) {
+        for (byte old = 2; old < SeriesStateSerde.FORMAT; old++) {
             byte[] older = SeriesStateSerde.encode(new SeriesState(0, 2, 5));
             older[0] = old;
             assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(older),
-                    "format " + old + " (a smaller bank, no error model) is refused");
+                    "format " + old + " (a smaller bank: no airline candidates) is refused");
         }
         SeriesState s = new SeriesState(0, 2, 5);
         s.initSmoothing(4, 0);
         s.level[0] = 1;
         byte[] bytes = SeriesStateSerde.encode(s);
-        int lengths = bytes.length - 3 * 8; // stored (1) and filled (1) end where the one level, trend and rank begin
+        // stored (1) and filled (1) end where the one level, trend and rank begin (then the empty airline rings)
+        int lengths = bytes.length - 4 - 3 * 8;
         java.nio.ByteBuffer.wrap(bytes).putInt(lengths - 8, 1).putInt(lengths - 4, 5);
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(bytes), "filled beyond the bank");
     }

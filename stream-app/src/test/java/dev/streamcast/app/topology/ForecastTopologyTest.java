@@ -49,7 +49,7 @@ class ForecastTopologyTest {
         meta.put(ModelDocuments.VERSION, version);
         meta.put(ModelDocuments.PARENT, parent);
         meta.put(ModelDocuments.WINDOW, WINDOW);
-        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v7"));
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", "es-bank-error-v8"));
         meta.put(ModelDocuments.CORRECTION, Map.of("gain", 0.5));
         return ModelDocument.of(net, meta);
     }
@@ -96,7 +96,7 @@ class ForecastTopologyTest {
      * from the method's description: 36
      * candidates (alpha 0.1, 0.3, 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; each
      * without season and with either of two seasonal rings, which are empty at this spacing; the 12 double-seasonal
-     * ones exist only for sub-daily spacings) on log(value) of this positive series, ranked by an exponentially
+     * ones exist only for sub-daily spacings, the four airline ones only with a single season) on log(value) of this positive series, ranked by an exponentially
      * weighted mean absolute error, the best three weighed by Akaike weights; plus an AR(3) of their forecast's log
      * errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first
      * lags' sum of squares)), its predictions bounded by the largest of the last three errors, added once it has
@@ -319,7 +319,7 @@ class ForecastTopologyTest {
         h.models.pipeInput("forecaster", "{not a model");
         h.models.pipeInput("forecaster", document(2, 0, 1).toJson());
         h.models.pipeInput("other-model", document(9, 0, 1).toJson());
-        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v7", "zscore");
+        String wrongWindow = document(4, 3, 1).toJson().replace("es-bank-error-v8", "zscore");
         h.models.pipeInput("forecaster", wrongWindow);
         assertEquals(3, h.registry.current().version());
         assertEquals(2.0, h.metrics.count("streamcast.model.invalid"));
