@@ -10,7 +10,7 @@ import dev.streamcast.app.state.SeriesState;
  * one) are each shared by a quarter of the candidates. Series with an inner cycle (sub-daily points: a day inside
  * the week) give the last quarter a double season, as in Taylor's double-seasonal Holt-Winters: a day-long ring,
  * which learns at every day's phase, plus a week-long ring of what the day leaves; otherwise those candidates are
- * unused. All rings start from the first two seasons (mean per phase minus a straight line; the double season split
+ * unused, as are all seasonal ones for a series without a season. All rings start from the first two seasons (mean per phase minus a straight line; the double season split
  * into its mean day and the rest) and are then corrected by {@code gamma (1 - alpha)} times the error of one
  * reference candidate per season (the classic Holt-Winters update of a moderate alpha 0.3: quicker candidates would
  * leave the season no error to learn from).
@@ -218,14 +218,15 @@ public final class Smoothing {
     }
 
     /**
-     * The double-seasonal candidates exist only for series with an inner cycle, the airline ones only for a single
-     * season, and those once they have been scored for a season.
+     * The seasonal candidates exist only for series with a season (without one they would repeat the others and
+     * crowd them out of the best few), the double-seasonal ones only with an inner cycle, the airline ones only for
+     * a single season, and those once they have been scored for a season.
      */
     static boolean unused(SeriesState st, int c) {
         if (c >= SMOOTHING) {
             return st.airline.length == 0 || st.count <= 2L * st.period + 1;
         }
-        return RING[c] == DOUBLE && st.cycle == 0;
+        return RING[c] >= 0 && st.period == 0 || RING[c] == DOUBLE && st.cycle == 0;
     }
 
     /**

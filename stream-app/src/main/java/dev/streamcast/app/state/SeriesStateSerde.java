@@ -155,9 +155,10 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
 
     /*
      * Folding the bank. Many of its candidates hold the same numbers: a seasonal candidate equals its non-seasonal
-     * twin until the season is ready (and for good in a series without one), and candidates a series does not use
-     * stay zero. So the bank is stored as a prefix of `stored` candidates that repeats with that period up to
-     * `filled`, then zeros: a series without a season stores a quarter of it. The encoder checks that the numbers
+     * twin until the season is ready, and candidates a series does not use (all seasonal ones without a season, the
+     * airline ones until they score) stay zero. So the bank is stored as a prefix of `stored` candidates that repeats
+     * with that period up to `filled`, then zeros: a series without a season stores its 12 non-seasonal candidates.
+     * The encoder checks that the numbers
      * repeat exactly (bit for bit), so decoding gives back the very same state whatever the bank's layout.
      */
 

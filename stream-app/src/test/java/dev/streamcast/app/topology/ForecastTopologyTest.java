@@ -93,10 +93,9 @@ class ForecastTopologyTest {
     /**
      * The topology's forecasts are the smoothing bank plus half (the document's gain) of model-core's step and
      * rollout on the normalised smoothing errors, to the 8 significant digits the JSON carries. Re-computed here
-     * from the method's description: 36
-     * candidates (alpha 0.1, 0.3, 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; each
-     * without season and with either of two seasonal rings, which are empty at this spacing; the 12 double-seasonal
-     * ones exist only for sub-daily spacings, the four airline ones only with a single season) on log(value) of this positive series, ranked by an exponentially
+     * from the method's description: at this spacing (no season) the 12 candidates without a season (alpha 0.1, 0.3,
+     * 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; the seasonal, double-seasonal and
+     * airline ones exist only with a season) on log(value) of this positive series, ranked by an exponentially
      * weighted mean absolute error, the best three weighed by Akaike weights; plus an AR(3) of their forecast's log
      * errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first
      * lags' sum of squares)), its predictions bounded by the largest of the last three errors, added once it has
@@ -113,18 +112,18 @@ class ForecastTopologyTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = 6 + 2 * Math.sin(0.7 * i) + 0.05 * i;
         }
-        double[] alphas = new double[36];
-        double[] betas = new double[36];
-        double[] phis = new double[36];
+        double[] alphas = new double[12];
+        double[] betas = new double[12];
+        double[] phis = new double[12];
         double[][] trends = {{0, 0}, {0.1, 0.98}, {0.4, 0.9}};
-        for (int c = 0; c < 36; c++) {
+        for (int c = 0; c < 12; c++) {
             alphas[c] = new double[] {0.1, 0.3, 0.6, 1.0}[c % 4];
             betas[c] = alphas[c] * trends[(c / 4) % 3][0];
             phis[c] = trends[(c / 4) % 3][1];
         }
-        double[] level = new double[36];
-        double[] trend = new double[36];
-        double[] rank = new double[36];
+        double[] level = new double[12];
+        double[] trend = new double[12];
+        double[] rank = new double[12];
         java.util.Arrays.fill(level, Math.log(values[0]));
         StepKernel kernel = doc.toModel().stepKernel();
         double[] hidden = new double[kernel.stateSize()];
@@ -150,7 +149,7 @@ class ForecastTopologyTest {
             double prior = errors > 0 ? Math.sqrt(ewms) : Math.abs(e);
             double x = Math.max(-8, Math.min(8, e / Math.max(prior, Double.MIN_NORMAL)));
             double weight = Math.max(1.0 / (errors + 1), 1.0 / 50);
-            for (int c = 0; c < 36; c++) {
+            for (int c = 0; c < 12; c++) {
                 double ec = Math.log(values[i]) - (level[c] + phis[c] * trend[c]);
                 level[c] += phis[c] * trend[c] + alphas[c] * ec;
                 trend[c] = phis[c] * trend[c] + betas[c] * ec;
@@ -263,7 +262,7 @@ class ForecastTopologyTest {
 
     /**
      * Akaike weights of the best three: r^-n e^-k for recent mean absolute error r over n points and k smoothing
-     * constants (alpha; beta and phi with a trend; gamma with a season), normalised.
+     * constants (alpha; beta and phi with a trend), normalised.
      */
     private static double[] akaike(double[] rank, Integer[] order, int n) {
         double[] w = new double[3];
@@ -271,7 +270,7 @@ class ForecastTopologyTest {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < 3; j++) {
             int c = order[j];
-            int k = 1 + ((c / 4) % 3 > 0 ? 2 : 0) + (c >= 12 ? 1 : 0);
+            int k = 1 + ((c / 4) % 3 > 0 ? 2 : 0);
             w[j] = (rank[c] == min ? 0 : (double) n * Math.log(min / rank[c])) - k;
             max = Math.max(max, w[j]);
         }
