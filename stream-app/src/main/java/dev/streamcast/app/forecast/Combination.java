@@ -3,10 +3,12 @@ package dev.streamcast.app.forecast;
 import dev.streamcast.app.state.SeriesState;
 
 /**
- * How the bank's candidates make one forecast: the {@code top} of lowest recent error, weighed by Akaike weights.
- * A candidate's recent mean absolute error r over n points (the candidates' memory, or fewer at first) is its
- * Laplace maximum likelihood, so exp(-AIC / 2) = r^-n · e^-k with k its smoothing constants
- * ({@link Smoothing#PARAMS}). Candidates that fit about equally are averaged, a clearly better one takes over, and
+ * How the bank's candidates make one forecast: the {@code top} of lowest recent error, weighed by Schwarz (BIC)
+ * weights. A candidate's recent mean absolute error r over n points (the candidates' memory, or fewer at first) is
+ * its Laplace maximum likelihood, so exp(-BIC / 2) = r^-n · n^(-k/2) with k its smoothing constants
+ * ({@link Smoothing#PARAMS}); n is taken as at least e, so a constant costs at least e^-1/2. (Akaike weights, e^-k,
+ * penalise a constant half as much at the usual n = 50 and measured worse: geometric mean MAE/ARIMA 0.9964 against
+ * 0.9940.) Candidates that fit about equally are averaged, a clearly better one takes over, and
  * among near-equals the simpler wins: on a random walk the naive candidate is not diluted by trends and seasons
  * that fit the recent noise.
  *
@@ -32,6 +34,7 @@ final class Combination {
     void choose(SeriesState st) {
         chosen = select(st);
         double n = Math.min(st.diffCount, memory);
+        double penalty = Math.log(Math.max(n, Math.E)) / 2;
         double min = st.rank[best[0]];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < chosen; i++) {
@@ -39,7 +42,7 @@ final class Combination {
             double r = st.rank[c];
             // log(weight) up to a constant; a candidate with no error yet ties only with others without one.
             double logWeight = r == min ? 0 : min > 0 ? n * Math.log(min / r) : Double.NEGATIVE_INFINITY;
-            weight[i] = logWeight - Smoothing.PARAMS[c];
+            weight[i] = logWeight - penalty * Smoothing.PARAMS[c];
             max = Math.max(max, weight[i]);
         }
         double sum = 0;

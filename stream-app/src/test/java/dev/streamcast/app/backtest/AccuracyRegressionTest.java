@@ -20,9 +20,9 @@ class AccuracyRegressionTest {
 
     /**
      * Committed one-step MAE per file, from scripts/accuracy.sh: the best each has reached (since the airline
-     * candidates; 13.61 and 0.2547 before).
+     * candidates and Schwarz weights; 13.61 and 0.2547 before).
      */
-    private static final Map<String, Double> COMMITTED_MAE = Map.of("AirPassengers.csv", 12.14, "co2.csv", 0.2480);
+    private static final Map<String, Double> COMMITTED_MAE = Map.of("AirPassengers.csv", 12.14, "co2.csv", 0.2470);
     /** The MAE may drift this much above the committed figure before the test fails. */
     private static final double MARGIN = 1.03;
 

@@ -96,7 +96,7 @@ class ForecastTopologyTest {
      * from the method's description: at this spacing (no season) the 12 candidates without a season (alpha 0.1, 0.3,
      * 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; the seasonal, double-seasonal and
      * airline ones exist only with a season) on log(value) of this positive series, ranked by an exponentially
-     * weighted mean absolute error, the best three weighed by Akaike weights; plus an AR(3) of their forecast's log
+     * weighted mean absolute error, the best three weighed by Schwarz (BIC) weights; plus an AR(3) of their forecast's log
      * errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first
      * lags' sum of squares)), its predictions bounded by the largest of the last three errors, added once it has
      * seen more than six errors and while its recent error is below the bank's.
@@ -139,7 +139,7 @@ class ForecastTopologyTest {
                 continue;
             }
             Integer[] order = best(rank);
-            double[] w = akaike(rank, order, Math.min(errors, 50));
+            double[] w = schwarz(rank, order, Math.min(errors, 50));
             double bank = 0;
             for (int j = 0; j < 3; j++) {
                 bank += w[j] * (level[order[j]] + phis[order[j]] * trend[order[j]]);
@@ -164,7 +164,7 @@ class ForecastTopologyTest {
             kernel.rollout(hidden, out, HORIZON - 1, more);
             double scale = Math.sqrt(ewms);
             order = best(rank);
-            w = akaike(rank, order, Math.min(errors, 50));
+            w = schwarz(rank, order, Math.min(errors, 50));
             double[] arAhead = ar.ahead(HORIZON);
             arUsed |= arAhead[0] != 0;
             for (int k = 0; k < HORIZON; k++) {
@@ -261,17 +261,17 @@ class ForecastTopologyTest {
     }
 
     /**
-     * Akaike weights of the best three: r^-n e^-k for recent mean absolute error r over n points and k smoothing
-     * constants (alpha; beta and phi with a trend), normalised.
+     * Schwarz (BIC) weights of the best three: r^-n n^(-k/2) (n at least e) for recent mean absolute error r over n
+     * points and k smoothing constants (alpha; beta and phi with a trend), normalised.
      */
-    private static double[] akaike(double[] rank, Integer[] order, int n) {
+    private static double[] schwarz(double[] rank, Integer[] order, int n) {
         double[] w = new double[3];
         double min = rank[order[0]];
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < 3; j++) {
             int c = order[j];
             int k = 1 + ((c / 4) % 3 > 0 ? 2 : 0);
-            w[j] = (rank[c] == min ? 0 : (double) n * Math.log(min / rank[c])) - k;
+            w[j] = (rank[c] == min ? 0 : (double) n * Math.log(min / rank[c])) - k * Math.log(Math.max(n, Math.E)) / 2;
             max = Math.max(max, w[j]);
         }
         double sum = 0;
