@@ -17,7 +17,7 @@ public final class Settings {
                 "RocksDB block cache shared by every store of the process (memtables included)"),
         new Setting("rocksdb.write.buffer.bytes", "0", "process-wide RocksDB memtable budget charged to the block "
                 + "cache (0 = none; memtables are then capped per store: the manager stalled writes here)"),
-        new Setting("rocksdb.memtable.bytes", "4194304", "size of each of a store's two memtables when "
+        new Setting("rocksdb.memtable.bytes", "16777216", "size of each of a store's two memtables when "
                 + "rocksdb.write.buffer.bytes is 0"),
         new Setting("state.decoded.series", "auto", "series states this instance keeps decoded in memory, shared by "
                 + "its tasks (auto = an eighth of the heap at 4 KB each; the store serves the rest)"),
