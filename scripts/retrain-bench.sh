@@ -5,6 +5,9 @@
 #
 #   scripts/retrain-bench.sh      # RATE=5000 SECONDS_PER_RUN=60 KEYS=500 GUARANTEE=at_least_once WARMUP=10s
 #
+# RUNS: which runs, in order (default "broker-warmup retrain-off retrain-every-few-seconds"; also "defaults": every
+# setting at its default, retraining at most every 30 s). broker-warmup is a retrain-off run whose figures are not a
+# measurement: the script's broker is a fresh JVM, and its JIT made the first run's p99 seconds long at 40,000/s.
 # WARMUP: records sent in the first WARMUP are left out of the latency figures (a fresh JVM compiles its hot code
 # during the first half minute; WARMUP=30s measures the steady state).
 #
@@ -45,6 +48,13 @@ run() { # name, extra forecaster settings...
   echo "{\"run\":\"$name\",\"rebalances_after_start\":$rebalances,\"training_runs\":$trainings,\"bench\":$(cat "$work/bench-$name.json")}"
 }
 
-run retrain-off --set retrain.enabled=false
-run retrain-every-few-seconds --set retrain.enabled=true --set retrain.min.samples=500 \
-  --set retrain.every.samples=1000 --set retrain.min.interval.ms=3000 --set retrain.reservoir=5000
+for r in ${RUNS:-broker-warmup retrain-off retrain-every-few-seconds}; do
+  case "$r" in
+    retrain-off) run retrain-off --set retrain.enabled=false ;;
+    retrain-every-few-seconds) run retrain-every-few-seconds --set retrain.enabled=true --set retrain.min.samples=500 \
+      --set retrain.every.samples=1000 --set retrain.min.interval.ms=3000 --set retrain.reservoir=5000 ;;
+    defaults) run defaults ;;
+    broker-warmup) run broker-warmup --set retrain.enabled=false ;;
+    *) echo "unknown run '$r' (broker-warmup, retrain-off, retrain-every-few-seconds, defaults)" >&2; exit 2 ;;
+  esac
+done
