@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
  * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
  * season) and its candidates to the bank, format 4 the autoregression of the bank's errors, format 5 its seasonal
- * lags. Format 6 stored the smoothing bank folded (see {@link #fold}); format 7 added the airline candidates to
+ * lags. Format 6 stored the smoothing bank folded (see {@link #repeatLength}); format 7 added the airline candidates to
  * the bank and their rings. Older records are refused: their banks, rings and error models do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
