@@ -48,6 +48,44 @@ final class Inputs {
         return t;
     }
 
+    /** Checks a flat sample-major x of whole samples and returns their number. */
+    static int checkFlatX(double[] x, int t, int features) {
+        if (x == null) {
+            throw new IllegalArgumentException("x must not be null");
+        }
+        if (t < 1) {
+            throw new IllegalArgumentException("timeSteps must be >= 1, got " + t);
+        }
+        int per = t * features;
+        if (x.length == 0 || x.length % per != 0) {
+            throw new IllegalArgumentException("x has " + x.length + " values, not a positive multiple of timeSteps ("
+                    + t + ") x features (" + features + ")");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("x[" + i + "] (sample " + i / per + ") is " + x[i]
+                        + "; inputs must be finite");
+            }
+        }
+        return x.length / per;
+    }
+
+    /** Checks a flat sample-major y of {@code batch} rows of {@code outputs}. */
+    static void checkFlatY(double[] y, int batch, int outputs) {
+        if (y == null) {
+            throw new IllegalArgumentException("y must not be null");
+        }
+        if (y.length != batch * outputs) {
+            throw new IllegalArgumentException("y has " + y.length + " values but x has " + batch + " samples of "
+                    + outputs + " outputs");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("y[" + i + "] is " + y[i] + "; targets must be finite");
+            }
+        }
+    }
+
     static void checkY2(double[][] y, int batch, int outputs) {
         if (y == null) {
             throw new IllegalArgumentException("y must not be null");

@@ -91,6 +91,19 @@ public final class Sequential {
         return fitFlat(Inputs.flattenX(x, t, net.features), Inputs.flattenY2(y, outputs()), x.length, t, options);
     }
 
+    /**
+     * Train a last-step model on samples already laid out flat, sample-major: x[(b * timeSteps + i) * features + f],
+     * y[b * outputs + o]; the same training as {@link #fit(double[][][], double[][], FitOptions)} on the nested form,
+     * without its many small arrays (with tens of thousands of windows, millions of objects for the collector to
+     * copy while a service trains beside its stream). The arrays are not modified.
+     */
+    public History fit(double[] x, int timeSteps, double[] y, FitOptions options) {
+        requireLastStep("fit(double[], int, double[], ...)");
+        int n = Inputs.checkFlatX(x, timeSteps, net.features);
+        Inputs.checkFlatY(y, n, outputs());
+        return fitFlat(x, y, n, timeSteps, options);
+    }
+
     /** Train a returnSequences model: y [batch][time][outputs]. */
     public History fit(double[][][] x, double[][][] y, FitOptions options) {
         requireSequences("fit(double[][][], double[][][], ...)");

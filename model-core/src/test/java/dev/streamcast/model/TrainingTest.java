@@ -81,6 +81,42 @@ class TrainingTest {
         assertTrue(h.loss().get(h.epochsRun() - 1) < h.loss().get(0));
     }
 
+    /** The flat sample-major form trains exactly as the nested one (same losses and weights, bit for bit). */
+    @Test
+    void flatInputsTrainLikeNestedOnes() {
+        double[][][] x = TestData.sineX(150, 12, 5);
+        double[][] y = TestData.sineY(150, 12, 5);
+        int f = x[0][0].length;
+        double[] xf = new double[x.length * 12 * f];
+        double[] yf = new double[y.length];
+        for (int b = 0; b < x.length; b++) {
+            for (int i = 0; i < 12; i++) {
+                System.arraycopy(x[b][i], 0, xf, (b * 12 + i) * f, f);
+            }
+            yf[b] = y[b][0];
+        }
+        double[] xCopy = xf.clone();
+        FitOptions o = FitOptions.builder().epochs(4).batchSize(16).seed(3).validationSplit(0.2).shuffle(true).build();
+        Sequential nested = TestData.model("gruAfter", f, 6, 1, false, 9);
+        nested.compile(Optimizer.adam(0.01), Loss.MSE);
+        Sequential flat = TestData.model("gruAfter", f, 6, 1, false, 9);
+        flat.compile(Optimizer.adam(0.01), Loss.MSE);
+        History a = nested.fit(x, y, o);
+        History b = flat.fit(xf, 12, yf, o);
+        assertEquals(a.loss(), b.loss());
+        assertEquals(a.valLoss(), b.valLoss());
+        for (Map.Entry<String, double[]> e : nested.weights().entrySet()) {
+            assertTrue(java.util.Arrays.equals(e.getValue(), flat.weights().get(e.getKey())), e.getKey());
+        }
+        assertTrue(java.util.Arrays.equals(xCopy, xf), "x is not modified");
+        assertThrows(IllegalArgumentException.class, () -> flat.fit(new double[25], 12, new double[2], o),
+                "25 values are not whole samples of 12");
+        double[] bad = xf.clone();
+        bad[7] = Double.NaN;
+        assertThrows(IllegalArgumentException.class, () -> flat.fit(bad, 12, yf, o));
+        assertThrows(IllegalArgumentException.class, () -> flat.fit(xf, 12, new double[3], o));
+    }
+
     @Test
     void earlyStoppingRestoresBestWeights() {
         double[][][] x = TestData.sineX(120, 10, 5);
