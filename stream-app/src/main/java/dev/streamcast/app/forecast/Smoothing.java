@@ -10,10 +10,10 @@ import dev.streamcast.app.state.SeriesState;
  * one) are each shared by a quarter of the candidates. Series with an inner cycle (sub-daily points: a day inside
  * the week) give the last quarter a double season, as in Taylor's double-seasonal Holt-Winters: a day-long ring,
  * which learns at every day's phase, plus a week-long ring of what the day leaves; otherwise those candidates are
- * unused, as are all seasonal ones for a series without a season. All rings start from the first two seasons (mean per phase minus a straight line; the double season split
- * into its mean day and the rest) and are then corrected by {@code gamma (1 - alpha)} times the error of one
- * reference candidate per season (the classic Holt-Winters update of a moderate alpha 0.3: quicker candidates would
- * leave the season no error to learn from).
+ * unused, as are all seasonal ones for a series without a season. All rings start from the first two seasons
+ * (mean per phase minus a straight line; the double season split into its mean day and the rest) and are then
+ * corrected by {@code gamma (1 - alpha)} times the error of one reference candidate per season (the classic
+ * Holt-Winters update of a moderate alpha 0.3: quicker candidates would leave the season no error to learn from).
  *
  * <p>A series with a single season also gets four airline candidates, ARIMA(0,1,1)(0,1,1) (Box and Jenkins' airline
  * model) with fixed moving-average constants theta in {0.3, 0.6} and seasonal Theta in {0.4, 0.8}: the value a season

@@ -29,15 +29,6 @@ final class SignificantDigits {
     /** Bytes {@link #write} may take. */
     static final int MAX_LENGTH = 24;
 
-    /** Appends {@code d} (finite) rounded to {@link #DIGITS} significant digits. */
-    static void append(StringBuilder sb, double d) {
-        byte[] b = new byte[MAX_LENGTH];
-        int n = write(b, 0, d);
-        for (int i = 0; i < n; i++) {
-            sb.append((char) b[i]);
-        }
-    }
-
     /**
      * Writes {@code d} (finite) rounded to {@link #DIGITS} significant digits as ASCII at {@code out[pos..]}, which
      * has room for {@link #MAX_LENGTH} bytes; returns the position after it.

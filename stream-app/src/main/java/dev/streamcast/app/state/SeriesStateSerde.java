@@ -11,8 +11,8 @@ import java.nio.ByteBuffer;
  * Compact binary form of {@link SeriesState}; the first byte is the format version. Format 2 (smoothing bank and
  * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
  * season) and its candidates to the bank, format 4 the autoregression of the bank's errors, format 5 its seasonal
- * lags. Format 6 stored the smoothing bank folded (see {@link #repeatLength}); format 7 added the airline candidates to
- * the bank and their rings. Older records are refused: their banks, rings and error models do not line up.
+ * lags. Format 6 stored the smoothing bank folded (see {@link #repeatLength}); format 7 added the airline
+ * candidates to the bank and their rings. Older records are refused: their banks, rings and error models do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
@@ -45,12 +45,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         b.putDouble(s.firstCycleSum);
         b.put((byte) (s.logScale ? 1 : 0));
         b.putInt(s.level.length).putInt(s.errorModel.length).putInt(stored).putInt(filled);
-        b.asDoubleBuffer().put(s.level, 0, stored);
-        b.position(b.position() + 8 * stored);
-        b.asDoubleBuffer().put(s.trend, 0, stored);
-        b.position(b.position() + 8 * stored);
-        b.asDoubleBuffer().put(s.rank, 0, stored);
-        b.position(b.position() + 8 * stored);
+        putDoubles(b, s.level, stored);
+        putDoubles(b, s.trend, stored);
+        putDoubles(b, s.rank, stored);
         putDoubles(b, s.errorModel);
         b.putInt(s.airline.length);
         putDoubles(b, s.airline);
@@ -158,8 +155,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
      * twin until the season is ready, and candidates a series does not use (all seasonal ones without a season, the
      * airline ones until they score) stay zero. So the bank is stored as a prefix of `stored` candidates that repeats
      * with that period up to `filled`, then zeros: a series without a season stores its 12 non-seasonal candidates.
-     * The encoder checks that the numbers
-     * repeat exactly (bit for bit), so decoding gives back the very same state whatever the bank's layout.
+     * The encoder checks that the numbers repeat exactly (bit for bit), so decoding gives back the very same state
+     * whatever the bank's layout.
      */
 
     /** The bank's length without its tail of candidates whose level, trend and rank are all +0.0. */
@@ -195,8 +192,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     }
 
     private static void unfold(ByteBuffer b, double[] a, int stored, int filled) {
-        b.asDoubleBuffer().get(a, 0, stored);
-        b.position(b.position() + 8 * stored);
+        getDoubles(b, a, stored);
         for (int i = stored; i < filled; i++) {
             a[i] = a[i - stored];
         }
@@ -205,8 +201,13 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     // Bulk copies (one byte-swapping memory copy per array): element-wise puts and gets were a tenth of the stream
     // thread's time. Arrays are stored one after the other, so the smoothing bank is level[], trend[], rank[].
     private static void putDoubles(ByteBuffer b, double[] a) {
-        b.asDoubleBuffer().put(a);
-        b.position(b.position() + 8 * a.length);
+        putDoubles(b, a, a.length);
+    }
+
+    /** The first {@code n} of {@code a}. */
+    private static void putDoubles(ByteBuffer b, double[] a, int n) {
+        b.asDoubleBuffer().put(a, 0, n);
+        b.position(b.position() + 8 * n);
     }
 
     private static void putFloats(ByteBuffer b, float[] a) {
@@ -215,8 +216,13 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
     }
 
     private static void getDoubles(ByteBuffer b, double[] a) {
-        b.asDoubleBuffer().get(a);
-        b.position(b.position() + 8 * a.length);
+        getDoubles(b, a, a.length);
+    }
+
+    /** Into the first {@code n} of {@code a}. */
+    private static void getDoubles(ByteBuffer b, double[] a, int n) {
+        b.asDoubleBuffer().get(a, 0, n);
+        b.position(b.position() + 8 * n);
     }
 
     private static void getFloats(ByteBuffer b, float[] a) {

@@ -134,7 +134,8 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             RecordHeaders headers = new RecordHeaders(record.headers().toArray());
             headers.add(ForecastTopology.MODEL_VERSION_HEADER,
                     Integer.toString(f.modelVersion()).getBytes(StandardCharsets.UTF_8));
-            context.forward(new Record<>(record.key(), out, record.timestamp(), headers), ForecastTopology.FORECASTS_SINK);
+            context.forward(new Record<>(record.key(), out, record.timestamp(), headers),
+                    ForecastTopology.FORECASTS_SINK);
             metrics.accepted(f.imputed());
             if (timed) {
                 metrics.stepNanos(System.nanoTime() - start);

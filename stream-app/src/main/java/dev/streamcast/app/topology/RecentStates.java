@@ -6,11 +6,12 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 
 /**
- * The series states of one task last read from its store, kept decoded, so an event of a series does not read and decode
- * its state from the store again (a twelfth of the stream thread's time with 1,000 series, more with 100,000). The
- * store stays the truth: every update is still written to it, and the processor drops an entry whenever an update
- * fails part-way, and drops them all when the task is (re)initialised or closed, so a revived task never sees state
- * from an aborted transaction. Holds its task's share of the instance's {@link DecodedStateBudget}.
+ * The series states of one task last read from its store, kept decoded, so an event of a series does not read and
+ * decode its state from the store again (a twelfth of the stream thread's time with 1,000 series, more with
+ * 100,000). The store stays the truth: every update is still written to it, and the processor drops an entry
+ * whenever an update fails part-way, and drops them all when the task is (re)initialised or closed, so a revived
+ * task never sees state from an aborted transaction. Holds its task's share of the instance's
+ * {@link DecodedStateBudget}.
  */
 final class RecentStates {
 

@@ -25,8 +25,8 @@ import java.util.Map;
  * and the error that followed; the forecast adds gain times the RNN's prediction to the smoothing forecast. On the
  * most recent samples (held out from training) the gain is chosen from {@link #GAINS}, and the candidate is published
  * only if its shrunk error there beats the serving model's (with its gain) on the same samples; the smoothing
- * forecast alone (gain 0, the naive model) is the bar for the first one. Pure computation: callers decide where it runs (a worker thread in a running app,
- * inline in a backtest).
+ * forecast alone (gain 0, the naive model) is the bar for the first one. Pure computation: callers decide where it
+ * runs (a worker thread in a running app, inline in a backtest).
  */
 public final class Trainer {
 

@@ -30,7 +30,8 @@ public record TrainerSettings(String cell, int units, int epochs, int batchSize,
             throw new IllegalArgumentException("model.units must be 1..1024, got " + units);
         }
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("retrain.epochs, retrain.batch.size and retrain.learning.rate must be positive");
+            throw new IllegalArgumentException(
+                    "retrain.epochs, retrain.batch.size and retrain.learning.rate must be positive");
         }
         if (!(holdoutFraction > 0 && holdoutFraction < 0.9)) {
             throw new IllegalArgumentException("retrain.holdout.fraction must be in (0, 0.9), got " + holdoutFraction);

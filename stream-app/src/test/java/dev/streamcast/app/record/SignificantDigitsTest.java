@@ -13,9 +13,9 @@ class SignificantDigitsTest {
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private static String write(double d) {
-        StringBuilder sb = new StringBuilder();
-        SignificantDigits.append(sb, d);
-        return sb.toString();
+        byte[] b = new byte[SignificantDigits.MAX_LENGTH];
+        int n = SignificantDigits.write(b, 0, d);
+        return new String(b, 0, n, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test
