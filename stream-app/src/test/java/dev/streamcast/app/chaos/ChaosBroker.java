@@ -47,6 +47,11 @@ abstract class ChaosBroker implements AutoCloseable {
     @Override
     public abstract void close();
 
+    /** The last lines the broker process wrote, for a failure's message; empty in the test JVM. */
+    String tail() {
+        return "";
+    }
+
     private static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -115,6 +120,16 @@ abstract class ChaosBroker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        String tail() {
+            try {
+                List<String> lines = Files.readAllLines(dataDir.resolve("broker-" + starts + ".log"));
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                return "(no broker log: " + e + ")";
             }
         }
 

@@ -158,10 +158,12 @@ class ChaosIT {
             }
             input.join();
             if (input.failure() != null) {
-                throw new AssertionError("the input producer failed", input.failure());
+                throw new AssertionError("the input producer failed: " + input.failure() + "\n" + log
+                        + "\n--- broker log tail ---\n" + broker.tail(), input.failure());
             }
             log.add("input done: " + input.sent() + " records in "
-                    + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s");
+                    + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s"
+                    + (input.resent() > 0 ? ", " + input.resent() + " sent again after a failed delivery" : ""));
             checkAlive(instances, problems, log);
 
             AppConfig cfg = AppConfig.load(null, Map.of(), settings);
