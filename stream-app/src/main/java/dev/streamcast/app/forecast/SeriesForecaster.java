@@ -99,7 +99,7 @@ public final class SeriesForecaster {
             scoredError = Math.min(Math.abs(y - st.pending) / safeScale, MAX_SCALED_ERROR);
             st.pushError(scoredError);
         }
-        double x = Normalisation.clip(e / safeScale);
+        double x = (float) Normalisation.clip(e / safeScale); // as the state keeps it, for steps and training alike
         double z = Smoothing.internal(st, y);
         Smoothing.update(st, t, z, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
         ErrorAr.update(st.errorModel, st.period, st.cycle, t, z - banked, imputed,
@@ -117,6 +117,7 @@ public final class SeriesForecaster {
         }
         ensureModel(st, model);
         double p1 = model.step(st.hidden, x);
+        st.roundHidden();
         st.pushInput(x);
         if (gain(model) > 0) {
             model.rollout(st.hidden, p1, rollout); // only the correction reads it: five more steps of the network
@@ -157,6 +158,7 @@ public final class SeriesForecaster {
         st.inputsOldestFirst(window);
         for (int i = 0; i < st.inputCount; i++) {
             model.step(st.hidden, window[i]);
+            st.roundHidden();
         }
         st.modelVersion = model.version();
     }

@@ -15,11 +15,11 @@ import java.util.Arrays;
  *       errors, recent errors with and without it, and for a double season the last season's errors);</li>
  *   <li>{@code airline}: for a single season, the airline candidates' rings of the last season's values and of
  *       each one's errors;</li>
- *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion};</li>
- *   <li>{@code inputs}: a ring of the last model inputs (one-step errors of the smoothing forecast in scale units),
- *       used to re-warm the hidden state under a new model and as training windows;</li>
+ *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion}, at float precision;</li>
+ *   <li>{@code inputs}: a ring of the last model inputs (one-step errors of the smoothing forecast in scale units,
+ *       at float precision), used to re-warm the hidden state under a new model and as training windows;</li>
  *   <li>{@code errors}: a ring of recent absolute one-step errors of the emitted forecast in scale units, for
- *       conformal intervals;</li>
+ *       conformal intervals, at the 16-bit precision of {@link ScoredErrors};</li>
  *   <li>{@code ewms}: exponentially weighted mean of squared smoothing errors, the series' scale.</li>
  * </ul>
  * Mutable by design: the processor loads it, applies one event and stores it back.
@@ -95,8 +95,9 @@ public final class SeriesState {
         airline = new double[0];
     }
 
+    /** Keeps {@code x} at float precision, as it is stored. */
     public void pushInput(double x) {
-        inputs[inputPos] = x;
+        inputs[inputPos] = (float) x;
         inputPos = (inputPos + 1) % inputs.length;
         if (inputCount < inputs.length) {
             inputCount++;
@@ -111,11 +112,22 @@ public final class SeriesState {
         }
     }
 
+    /** Keeps {@code e} (never negative) at the 16-bit precision it is stored with ({@link ScoredErrors}). */
     public void pushError(double e) {
-        errors[errorPos] = (float) e;
+        errors[errorPos] = ScoredErrors.round(e);
         errorPos = (errorPos + 1) % errors.length;
         if (errorCount < errors.length) {
             errorCount++;
+        }
+    }
+
+    /**
+     * Rounds the hidden state to float precision, as it is stored; the forecaster calls this after every step so a
+     * state kept in memory and one read back from the store are the same. (Keras computes in float32 anyway.)
+     */
+    public void roundHidden() {
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = (float) hidden[i];
         }
     }
 

@@ -12,45 +12,62 @@ import java.nio.ByteBuffer;
  * seasonal ring) replaced format 1, whose inputs meant something else; format 3 added the inner cycle (double
  * season) and its candidates to the bank, format 4 the autoregression of the bank's errors, format 5 its seasonal
  * lags. Format 6 stored the smoothing bank folded (see {@link #repeatLength}); format 7 added the airline
- * candidates to the bank and their rings. Older records are refused: their banks, rings and error models do not line up.
+ * candidates to the bank and their rings. Format 8 stores every array without its tail of zeros (a young series'
+ * rings are mostly empty), the hidden state and inputs as floats and the scored errors in 16 bits (see
+ * {@link SeriesState}: the forecaster keeps them at that precision in memory too, so decoding gives back the same
+ * state). Older records are refused: their banks, rings and error models do not line up.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    public static final byte FORMAT = 7;
+    public static final byte FORMAT = 8;
     /** A folded bank's length is not bounded by the bytes left: refuse absurd ones before allocating. */
     private static final int MAX_CANDIDATES = 4096;
+    /**
+     * Arrays are stored without their zero tails, so their lengths are bounded by this instead of the bytes left:
+     * the largest a setting allows (forecast.error.window 100,000).
+     */
+    private static final int MAX_RING = 100_000;
 
     public static byte[] encode(SeriesState s) {
         int filled = filledLength(s);
         int stored = repeatLength(s, filled);
+        int hidden = used(s.hidden);
+        int inputs = used(s.inputs);
+        int errors = used(s.errors);
+        int season = used(s.season);
+        int errorModel = used(s.errorModel);
+        int airline = used(s.airline);
         int size = 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4
-                + 4 + 8 * s.hidden.length
-                + 4 + 4 + 4 + 8 * s.inputs.length
-                + 4 + 4 + 4 + 4 * s.errors.length
-                + 4 + 4 + 4 + 4 * s.season.length + 8 + 1
-                + 4 + 4 + 4 + 3 * 8 * stored
-                + 4 + 8 * s.errorModel.length
-                + 4 + 8 * s.airline.length;
+                + 4 + 4 + 4 * hidden
+                + 4 + 4 + 4 + 4 + 4 * inputs
+                + 4 + 4 + 4 + 4 + 2 * errors
+                + 4 + 4 + 4 + 4 + 4 * season + 8 + 1
+                + 4 + 4 + 4 + 4 + 3 * 8 * stored
+                + 4 + 8 * errorModel
+                + 4 + 4 + 8 * airline;
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putInt(s.count).putLong(s.lastTs).putLong(s.step).putDouble(s.lastValue)
                 .putDouble(s.ewms).putInt(s.diffCount).putDouble(s.pending).putInt(s.modelVersion);
-        b.putInt(s.hidden.length);
-        putDoubles(b, s.hidden);
-        b.putInt(s.inputs.length).putInt(s.inputCount).putInt(s.inputPos);
-        putDoubles(b, s.inputs);
-        b.putInt(s.errors.length).putInt(s.errorCount).putInt(s.errorPos);
-        putFloats(b, s.errors);
-        b.putInt(s.period).putInt(s.cycle).putInt(s.season.length);
-        putFloats(b, s.season);
+        b.putInt(s.hidden.length).putInt(hidden);
+        putDoublesAsFloats(b, s.hidden, hidden);
+        b.putInt(s.inputs.length).putInt(s.inputCount).putInt(s.inputPos).putInt(inputs);
+        putDoublesAsFloats(b, s.inputs, inputs);
+        b.putInt(s.errors.length).putInt(s.errorCount).putInt(s.errorPos).putInt(errors);
+        for (int i = 0; i < errors; i++) {
+            b.putChar(ScoredErrors.toBits(s.errors[i]));
+        }
+        b.putInt(s.period).putInt(s.cycle).putInt(s.season.length).putInt(season);
+        putFloats(b, s.season, season);
         b.putDouble(s.firstCycleSum);
         b.put((byte) (s.logScale ? 1 : 0));
-        b.putInt(s.level.length).putInt(s.errorModel.length).putInt(stored).putInt(filled);
+        b.putInt(s.level.length).putInt(stored).putInt(filled).putInt(s.errorModel.length);
         putDoubles(b, s.level, stored);
         putDoubles(b, s.trend, stored);
         putDoubles(b, s.rank, stored);
-        putDoubles(b, s.errorModel);
-        b.putInt(s.airline.length);
-        putDoubles(b, s.airline);
+        b.putInt(errorModel);
+        putDoubles(b, s.errorModel, errorModel);
+        b.putInt(s.airline.length).putInt(airline);
+        putDoubles(b, s.airline, airline);
         return b.array();
     }
 
@@ -69,9 +86,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             int diffCount = b.getInt();
             double pending = b.getDouble();
             int modelVersion = b.getInt();
-            double[] hidden = new double[length(b, b.getInt(), 8)];
-            getDoubles(b, hidden);
-            int window = length(b, b.getInt(), 8);
+            double[] hidden = new double[ring(b.getInt(), "hidden state")];
+            getFloatsAsDoubles(b, hidden, used(b, hidden.length, 4));
+            int window = ring(b.getInt(), "input ring");
             int inputCount = b.getInt();
             int inputPos = b.getInt();
             if (window < 1 || inputCount < 0 || inputCount > window || inputPos < 0 || inputPos >= window) {
@@ -79,8 +96,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                         + inputPos + " of " + window);
             }
             double[] inputs = new double[window];
-            getDoubles(b, inputs);
-            int errorWindow = length(b, b.getInt(), 4);
+            getFloatsAsDoubles(b, inputs, used(b, window, 4));
+            int errorWindow = ring(b.getInt(), "error ring");
             SeriesState s = new SeriesState(0, window, errorWindow);
             s.hidden = hidden;
             System.arraycopy(inputs, 0, s.inputs, 0, window);
@@ -93,17 +110,20 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 throw new SerializationException("corrupt series-state record: error ring " + s.errorCount + "/"
                         + s.errorPos + " of " + errorWindow);
             }
-            getFloats(b, s.errors);
+            int errors = used(b, errorWindow, 2);
+            for (int i = 0; i < errors; i++) {
+                s.errors[i] = ScoredErrors.fromBits(b.getChar());
+            }
             int period = b.getInt();
             int cycle = b.getInt();
-            int seasonLength = length(b, b.getInt(), 4);
+            int seasonLength = ring(b.getInt(), "season");
             if (period < 0 || cycle < 0 || (cycle > 0 && (period == 0 || period % cycle != 0))
                     || (period == 0 ? seasonLength != 0 : (seasonLength - cycle) % period != 0)) {
                 throw new SerializationException("corrupt series-state record: season " + seasonLength + " for period "
                         + period + " and cycle " + cycle);
             }
             s.initSeason(period, cycle, period == 0 ? 0 : (seasonLength - cycle) / period);
-            getFloats(b, s.season);
+            getFloats(b, s.season, used(b, seasonLength, 4));
             s.firstCycleSum = b.getDouble();
             byte log = b.get();
             if (log != 0 && log != 1) {
@@ -111,28 +131,27 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             }
             s.logScale = log == 1;
             int candidates = b.getInt();
-            int errorModel = b.getInt();
             int stored = b.getInt();
             int filled = b.getInt();
+            int errorModel = ring(b.getInt(), "error model");
             if (candidates < 0 || candidates > MAX_CANDIDATES || filled < 0 || filled > candidates || stored < 0
                     || stored > filled || (stored == 0 && filled > 0)) {
                 throw new SerializationException("corrupt series-state record: bank of " + candidates
                         + " with " + stored + " stored and " + filled + " filled");
             }
             length(b, stored, 24);
-            length(b, errorModel, 8);
             s.initSmoothing(candidates, errorModel);
             unfold(b, s.level, stored, filled);
             unfold(b, s.trend, stored, filled);
             unfold(b, s.rank, stored, filled);
-            getDoubles(b, s.errorModel);
-            int airline = length(b, b.getInt(), 8);
+            getDoubles(b, s.errorModel, used(b, errorModel, 8));
+            int airline = ring(b.getInt(), "airline rings");
             if (airline != 0 && (period == 0 || cycle != 0 || airline % (period + 1) != 0)) {
                 throw new SerializationException("corrupt series-state record: airline rings " + airline
                         + " for period " + period + " and cycle " + cycle);
             }
             s.airline = new double[airline];
-            getDoubles(b, s.airline);
+            getDoubles(b, s.airline, used(b, airline, 8));
             if (b.hasRemaining()) {
                 throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");
             }
@@ -198,11 +217,42 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         }
     }
 
+    /** An array's length without its tail of +0.0 elements, which are not stored. */
+    static int used(double[] a) {
+        int n = a.length;
+        while (n > 0 && Double.doubleToRawLongBits(a[n - 1]) == 0L) {
+            n--;
+        }
+        return n;
+    }
+
+    static int used(float[] a) {
+        int n = a.length;
+        while (n > 0 && Float.floatToRawIntBits(a[n - 1]) == 0) {
+            n--;
+        }
+        return n;
+    }
+
+    /** How many of an array's {@code length} elements were stored: at most its length, and bytes for each. */
+    private static int used(ByteBuffer b, int length, int bytesEach) {
+        int n = b.getInt();
+        if (n > length) {
+            throw new SerializationException("corrupt series-state record: " + n + " stored of " + length);
+        }
+        return length(b, n, bytesEach);
+    }
+
+    /** A stored array's full length: its elements may be missing (zeros), so only a sanity bound applies. */
+    private static int ring(int n, String what) {
+        if (n < 0 || n > MAX_RING) {
+            throw new SerializationException("corrupt series-state record: " + what + " of length " + n);
+        }
+        return n;
+    }
+
     // Bulk copies (one byte-swapping memory copy per array): element-wise puts and gets were a tenth of the stream
     // thread's time. Arrays are stored one after the other, so the smoothing bank is level[], trend[], rank[].
-    private static void putDoubles(ByteBuffer b, double[] a) {
-        putDoubles(b, a, a.length);
-    }
 
     /** The first {@code n} of {@code a}. */
     private static void putDoubles(ByteBuffer b, double[] a, int n) {
@@ -210,13 +260,16 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         b.position(b.position() + 8 * n);
     }
 
-    private static void putFloats(ByteBuffer b, float[] a) {
-        b.asFloatBuffer().put(a);
-        b.position(b.position() + 4 * a.length);
+    /** The first {@code n} of {@code a}, which hold float values (see {@link SeriesState#roundHidden}). */
+    private static void putDoublesAsFloats(ByteBuffer b, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            b.putFloat((float) a[i]);
+        }
     }
 
-    private static void getDoubles(ByteBuffer b, double[] a) {
-        getDoubles(b, a, a.length);
+    private static void putFloats(ByteBuffer b, float[] a, int n) {
+        b.asFloatBuffer().put(a, 0, n);
+        b.position(b.position() + 4 * n);
     }
 
     /** Into the first {@code n} of {@code a}. */
@@ -225,12 +278,18 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         b.position(b.position() + 8 * n);
     }
 
-    private static void getFloats(ByteBuffer b, float[] a) {
-        b.asFloatBuffer().get(a);
-        b.position(b.position() + 4 * a.length);
+    private static void getFloatsAsDoubles(ByteBuffer b, double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = b.getFloat();
+        }
     }
 
-    /** A stored array length, refused before allocating when the remaining bytes cannot hold it (corrupt input). */
+    private static void getFloats(ByteBuffer b, float[] a, int n) {
+        b.asFloatBuffer().get(a, 0, n);
+        b.position(b.position() + 4 * n);
+    }
+
+    /** A stored element count, refused before reading when the remaining bytes cannot hold it (corrupt input). */
     private static int length(ByteBuffer b, int n, int bytesEach) {
         if (n < 0 || (long) n * bytesEach > b.remaining()) {
             throw new SerializationException("corrupt series-state record: length " + n + " with " + b.remaining()

@@ -1,11 +1,18 @@
 package dev.streamcast.app.forecast;
 
+import dev.streamcast.app.model.ModelDocuments;
 import dev.streamcast.app.model.NaiveModel;
+import dev.streamcast.app.model.ServingModel;
 import dev.streamcast.app.record.Observation;
 import dev.streamcast.app.state.SeriesState;
 import dev.streamcast.app.state.SeriesStateSerde;
+import dev.streamcast.model.Layers;
+import dev.streamcast.model.ModelDocument;
+import dev.streamcast.model.Sequential;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,9 +41,29 @@ class StoredStateTest {
             largest = Math.max(largest, roundTrip(st).length);
         }
         assertEquals(0, st.period, "a minute step has no season that fits");
-        int wholeBank = 3 * 8 * Smoothing.CANDIDATES;
-        int bankLeft = largest - (unfoldedSize(st) - wholeBank);
-        assertEquals(3 * 8 * 12, bankLeft, "only the 12 non-seasonal candidates are stored");
+        assertEquals(largest, roundTrip(st).length, "a full state is the largest");
+        SeriesState noBank = SeriesStateSerde.decode(SeriesStateSerde.encode(st));
+        noBank.level = new double[0];
+        noBank.trend = new double[0];
+        noBank.rank = new double[0];
+        int bankBytes = largest - SeriesStateSerde.encode(noBank).length;
+        assertEquals(3 * 8 * 12, bankBytes, "only the 12 non-seasonal candidates are stored");
+    }
+
+    /** Under a network the hidden state is kept at float precision, so it too comes back exactly. */
+    @Test
+    void statesUnderANetworkComeBackEqualAfterEveryEvent() {
+        ServingModel model = ModelDocuments.parse(network().toJson());
+        Random random = new Random(5);
+        SeriesState st = forecaster.newState(model);
+        double y = 10;
+        for (int i = 0; i < 200; i++) {
+            y += random.nextGaussian();
+            forecaster.apply(st, new Observation("s", i * MINUTE, y, false), model, (series, ts, window, t) -> { });
+            roundTrip(st);
+        }
+        assertEquals(model.stateSize(), st.hidden.length);
+        assertTrue(java.util.Arrays.stream(st.hidden).anyMatch(h -> h != 0), "the network has run");
     }
 
     @Test
@@ -62,6 +89,18 @@ class StoredStateTest {
         }
     }
 
+    /** An untrained SimpleRNN of 8 units as the serving model (version 1). */
+    private static ModelDocument network() {
+        Sequential net = Sequential.builder(1).add(Layers.simpleRnn(8)).add(Layers.dense(1)).seed(3).build();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put(ModelDocuments.NAME, "forecaster");
+        meta.put(ModelDocuments.VERSION, 1);
+        meta.put(ModelDocuments.PARENT, 0);
+        meta.put(ModelDocuments.WINDOW, ForecastSettings.defaults().window());
+        meta.put(ModelDocuments.NORMALISATION, Map.of("method", Normalisation.METHOD));
+        return ModelDocument.of(net, meta);
+    }
+
     private void apply(SeriesState st, Observation o) {
         forecaster.apply(st, o, NaiveModel.INSTANCE, (series, ts, window, target) -> { });
     }
@@ -70,12 +109,5 @@ class StoredStateTest {
         byte[] bytes = SeriesStateSerde.encode(st);
         assertEquals(st, SeriesStateSerde.decode(bytes));
         return bytes;
-    }
-
-    /** The encoded size with the whole bank stored (the two fold lengths, then the bank whole). */
-    private static int unfoldedSize(SeriesState st) {
-        return 1 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4 + 4 + 8 * st.hidden.length + 12 + 8 * st.inputs.length
-                + 12 + 4 * st.errors.length + 12 + 4 * st.season.length + 8 + 1 + 16 + 3 * 8 * st.level.length
-                + 8 * st.errorModel.length + 4 + 8 * st.airline.length;
     }
 }

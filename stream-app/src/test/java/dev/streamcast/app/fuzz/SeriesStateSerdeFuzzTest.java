@@ -29,7 +29,7 @@ class SeriesStateSerdeFuzzTest {
             byte[] b = new byte[rnd.nextInt(600)];
             rnd.nextBytes(b);
             if (b.length > 0 && rnd.nextBoolean()) {
-                b[0] = 1; // the current format byte, so decoding goes past the first check
+                b[0] = SeriesStateSerde.FORMAT; // so decoding goes past the first check
             }
             decodeSafely(b, "random bytes, case " + i);
         }
@@ -101,7 +101,7 @@ class SeriesStateSerdeFuzzTest {
         s.pending = rnd.nextBoolean() ? Double.NaN : rnd.nextGaussian();
         s.modelVersion = rnd.nextInt(100);
         for (int i = 0; i < s.hidden.length; i++) {
-            s.hidden[i] = rnd.nextGaussian();
+            s.hidden[i] = (float) rnd.nextGaussian(); // kept at float precision
         }
         for (int i = rnd.nextInt(2 * window + 1); i > 0; i--) {
             s.pushInput(rnd.nextGaussian());
