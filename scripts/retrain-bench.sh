@@ -8,8 +8,9 @@
 # RUNS: which runs, in order (default "broker-warmup retrain-off retrain-every-few-seconds"; also "defaults": every
 # setting at its default, retraining at most every 30 s). broker-warmup is a retrain-off run whose figures are not a
 # measurement: the script's broker is a fresh JVM, and its JIT made the first run's p99 seconds long at 40,000/s.
-# WARMUP: records sent in the first WARMUP are left out of the latency figures (a fresh JVM compiles its hot code
-# during the first half minute; WARMUP=30s measures the steady state).
+# WARMUP: records sent in the first WARMUP are left out of the latency figures. A fresh forecaster JVM is not in its
+# steady state for about a minute (it compiles its hot code, and its young collections take 20-46 ms until ~55 s,
+# 4-9 ms after: see README, Performance), so SECONDS_PER_RUN=150 WARMUP=60s measures the steady state at 40,000/s.
 #
 # Needs the jars (mvn -B -DskipTests package; APP_JAR and GEN_JAR point elsewhere). Starts scripts/local-kafka.sh on KAFKA_PORT (default 9192) with its
 # own data directory under target/, and stops it at the end.
