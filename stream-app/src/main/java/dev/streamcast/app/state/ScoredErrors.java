@@ -8,7 +8,7 @@ package dev.streamcast.app.state;
  */
 public final class ScoredErrors {
 
-    /** The largest float whose 16-bit form does not round up into infinity's exponent. */
+    /** Larger errors are clamped to this, so rounding never carries into infinity's exponent (errors stop at 1e6). */
     private static final float LARGEST = Float.intBitsToFloat(0x7F7F8000 - 1);
 
     private ScoredErrors() {
