@@ -15,8 +15,8 @@ import java.util.Map;
  * Caps RocksDB's off-heap memory for the whole process, however many partitions (and so store instances) it hosts:
  * every store shares one LRU block cache of {@code rocksdb.cache.bytes}, and memtables are capped per store (or, when
  * {@code rocksdb.write.buffer.bytes} is set, a write buffer manager charges all of them to that same cache). Index
- * and filter blocks live in the cache too (high priority), so they are bounded as well. This is the pattern of the Kafka Streams
- * memory-management guide; without it each store opens its own 50 MB cache and 3 x 16 MB memtables.
+ * and filter blocks live in the cache too (high priority), so they are bounded as well. This is the pattern of the
+ * Kafka Streams memory-management guide; without it each store opens its own 50 MB cache and 3 x 16 MB memtables.
  *
  * <p>The cache and manager are created once per JVM, from the settings of the first store opened, and never closed
  * (every store shares them).

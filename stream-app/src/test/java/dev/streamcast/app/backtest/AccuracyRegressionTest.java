@@ -36,7 +36,8 @@ class AccuracyRegressionTest {
             assertTrue(r.score().mae() <= committed * MARGIN, r.file() + ": MAE " + r.score().mae()
                     + " is worse than the committed " + committed);
             assertTrue(r.score().mae() < r.anchors().get("naive"), r.file() + " must beat the naive forecast");
-            assertTrue(r.score().mae() < r.anchors().get("snaive"), r.file() + " must beat the seasonal naive forecast");
+            assertTrue(r.score().mae() < r.anchors().get("snaive"),
+                    r.file() + " must beat the seasonal naive forecast");
             assertTrue(r.score().coverage() >= 0.75 && r.score().coverage() <= 1.0,
                     r.file() + ": coverage " + r.score().coverage());
             assertTrue(r.halfWidth() < r.naiveHalfWidth(), r.file() + ": interval wider than the naive method's");

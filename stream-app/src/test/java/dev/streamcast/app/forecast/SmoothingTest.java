@@ -38,7 +38,8 @@ class SmoothingTest {
         }
         assertEquals(0, dayMean, 1e-5, "the day ring is a deviation");
         for (int i = 0; i < m; i++) {
-            assertEquals(st.season[i], st.season[Smoothing.DOUBLE * m + i] + st.season[Smoothing.RINGS * m + i % d], 1e-5);
+            assertEquals(st.season[i], st.season[Smoothing.DOUBLE * m + i] + st.season[Smoothing.RINGS * m + i % d],
+                    1e-5);
         }
     }
 
@@ -84,7 +85,8 @@ class SmoothingTest {
                 }
             }
             for (int k = 1; k <= horizon; k++) {
-                assertEquals(y[n - 1 + k], Smoothing.candidate(st, c, n - 1 + k, k), 1e-12, "candidate " + c + ", k " + k);
+                assertEquals(y[n - 1 + k], Smoothing.candidate(st, c, n - 1 + k, k), 1e-12,
+                        "candidate " + c + ", k " + k);
             }
             checked++;
         }

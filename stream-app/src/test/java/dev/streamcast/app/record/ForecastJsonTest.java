@@ -19,7 +19,8 @@ class ForecastJsonTest {
     @Test
     void everyFieldReadsBackForAnySeriesNameAndNumber() throws Exception {
         Random r = new Random(5);
-        String[] names = {"sensor-1", "quote\"back\\slash", "tab\tnew\nline\u0001", "café ☃ 🚀", "x".repeat(3000), ""};
+        String[] names = {"sensor-1", "quote\"back\\slash", "tab\tnew\nline\u0001", "café ☃ 🚀", "x".repeat(3000),
+            ""};
         for (int i = 0; i < 2000; i++) {
             String name = names[i % names.length];
             int h = 1 + r.nextInt(8);

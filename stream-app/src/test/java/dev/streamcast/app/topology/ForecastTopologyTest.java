@@ -96,10 +96,10 @@ class ForecastTopologyTest {
      * from the method's description: at this spacing (no season) the 12 candidates without a season (alpha 0.1, 0.3,
      * 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; the seasonal, double-seasonal and
      * airline ones exist only with a season) on log(value) of this positive series, ranked by an exponentially
-     * weighted mean absolute error, the best three weighed by Schwarz (BIC) weights; plus an AR(3) of their forecast's log
-     * errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of 3 / (0.01 * the first
-     * lags' sum of squares)), its predictions bounded by the largest of the last three errors, added once it has
-     * seen more than six errors and while its recent error is below the bank's.
+     * weighted mean absolute error, the best three weighed by Schwarz (BIC) weights; plus an AR(3) of their
+     * forecast's log errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of
+     * 3 / (0.01 * the first lags' sum of squares)), its predictions bounded by the largest of the last three errors,
+     * added once it has seen more than six errors and while its recent error is below the bank's.
      */
     @Test
     void forecastsEqualSmoothingPlusModelCoreStepsBitForBit() {
