@@ -29,7 +29,8 @@ class SeriesStateSerdeFuzzTest {
             byte[] b = new byte[rnd.nextInt(600)];
             rnd.nextBytes(b);
             if (b.length > 0 && rnd.nextBoolean()) {
-                b[0] = SeriesStateSerde.FORMAT; // so decoding goes past the first check
+                // so decoding goes past the first check, in either format it reads
+                b[0] = rnd.nextBoolean() ? SeriesStateSerde.FORMAT : SeriesStateSerde.FORMAT_8;
             }
             decodeSafely(b, "random bytes, case " + i);
         }
