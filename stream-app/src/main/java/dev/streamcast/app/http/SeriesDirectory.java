@@ -79,18 +79,22 @@ final class SeriesDirectory {
     /** Adds matching local ids; returns whether the scan stopped early. */
     private static boolean local(KafkaStreams streams, String filter, int limit, TreeSet<String> out) {
         try {
-            // The series-state store is complete (persistent, restored); the latest-forecast one is memory only.
-            ReadOnlyKeyValueStore<String, SeriesState> states = streams.store(StoreQueryParameters.fromNameAndType(
-                    ForecastTopology.SERIES_STORE, QueryableStoreTypes.<String, SeriesState>keyValueStore()));
+            // The series-state stores are complete (persistent, restored); the latest-forecast one is memory only.
+            // A series is in one of the two (the set drops the rare one seen in both while it moves).
             int scanned = 0;
-            try (KeyValueIterator<String, SeriesState> it = states.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, SeriesState> kv = it.next();
-                    if (filter.isEmpty() || kv.key.toLowerCase(Locale.ROOT).contains(filter)) {
-                        out.add(kv.key);
-                    }
-                    if (++scanned >= SCAN_CAP || out.size() >= limit) {
-                        return it.hasNext();
+            String[] stores = {ForecastTopology.BUSY_SERIES_STORE, ForecastTopology.SERIES_STORE};
+            for (int i = 0; i < stores.length; i++) {
+                ReadOnlyKeyValueStore<String, SeriesState> states = streams.store(StoreQueryParameters
+                        .fromNameAndType(stores[i], QueryableStoreTypes.<String, SeriesState>keyValueStore()));
+                try (KeyValueIterator<String, SeriesState> it = states.all()) {
+                    while (it.hasNext()) {
+                        KeyValue<String, SeriesState> kv = it.next();
+                        if (filter.isEmpty() || kv.key.toLowerCase(Locale.ROOT).contains(filter)) {
+                            out.add(kv.key);
+                        }
+                        if (++scanned >= SCAN_CAP || out.size() >= limit) {
+                            return it.hasNext() || i < stores.length - 1;
+                        }
                     }
                 }
             }

@@ -64,11 +64,19 @@ final class SeriesQueries {
             ReadOnlyKeyValueStore<String, byte[]> latest = streams.store(StoreQueryParameters.fromNameAndType(
                     ForecastTopology.LATEST_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())
                     .withPartition(partition));
-            ReadOnlyKeyValueStore<String, SeriesState> states = streams.store(StoreQueryParameters.fromNameAndType(
-                    ForecastTopology.SERIES_STORE, QueryableStoreTypes.<String, SeriesState>keyValueStore())
-                    .withPartition(partition));
+            ReadOnlyKeyValueStore<String, SeriesState> quiet = states(streams, ForecastTopology.SERIES_STORE, partition);
+            ReadOnlyKeyValueStore<String, SeriesState> busy = states(streams, ForecastTopology.BUSY_SERIES_STORE,
+                    partition);
             byte[] forecast = latest.get(id);
-            SeriesState st = states.get(id);
+            // A series moving between the two stores is written to its new one before it leaves the old one: in
+            // this order one of the three reads finds it, whichever way it moves.
+            SeriesState st = busy.get(id);
+            if (st == null) {
+                st = quiet.get(id);
+            }
+            if (st == null) {
+                st = busy.get(id);
+            }
             if (st == null) {
                 return Reply.json(404, "{\"error\":\"unknown series\",\"series\":" + Reply.quote(id) + "}");
             }
@@ -80,6 +88,12 @@ final class SeriesQueries {
         } catch (InvalidStateStoreException e) {
             return Reply.unavailable("the series' state store is being restored or moved; retry shortly", RETRY_S);
         }
+    }
+
+    private static ReadOnlyKeyValueStore<String, SeriesState> states(KafkaStreams streams, String store,
+                                                                     int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(store,
+                QueryableStoreTypes.<String, SeriesState>keyValueStore()).withPartition(partition));
     }
 
     /** What the dashboard shows beside the chart: how much the series has seen and how wrong it has been lately. */

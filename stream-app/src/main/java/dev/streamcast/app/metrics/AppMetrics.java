@@ -24,6 +24,8 @@ public final class AppMetrics {
     private final Counter imputed;
     private final Counter internalErrors;
     private final Counter statesRestarted;
+    private final Counter movedToBusy;
+    private final Counter movedToQuiet;
     private final Map<RejectReason, Counter> deadLetters = new EnumMap<>(RejectReason.class);
     private final Timer step;
     private final DistributionSummary oneStepError;
@@ -48,6 +50,12 @@ public final class AppMetrics {
                 .description("records dead-lettered because processing failed unexpectedly").register(r);
         statesRestarted = Counter.builder("streamcast.state.restarted")
                 .description("series whose stored state could not be read (older format) and started again")
+                .register(r);
+        movedToBusy = Counter.builder("streamcast.state.moved").tag("to", "busy")
+                .description("series states moved to the cached store (their events came within a commit interval)")
+                .register(r);
+        movedToQuiet = Counter.builder("streamcast.state.moved").tag("to", "quiet")
+                .description("series states moved to the uncached store (events more than two commit intervals apart)")
                 .register(r);
         for (RejectReason reason : RejectReason.values()) {
             deadLetters.put(reason, Counter.builder("streamcast.dlq").tag("reason", reason.code())
@@ -102,6 +110,10 @@ public final class AppMetrics {
 
     public void stateRestarted() {
         statesRestarted.increment();
+    }
+
+    public void seriesMoved(boolean toBusy) {
+        (toBusy ? movedToBusy : movedToQuiet).increment();
     }
 
     public void stepNanos(long nanos) {

@@ -3,7 +3,8 @@ package dev.streamcast.app.state;
 import java.util.Arrays;
 
 /**
- * Everything the forecaster keeps per series, stored in the {@code series-state} store (with changelog).
+ * Everything the forecaster keeps per series, stored in the {@code series-state} or (a busy series) the
+ * {@code series-state-busy} store, both with changelogs.
  *
  * <ul>
  *   <li>{@code level}, {@code trend}, {@code rank}: per smoothing candidate (a fixed bank, see

@@ -43,7 +43,13 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     private final SeriesForecaster forecaster;
     private final ForecastJson json = new ForecastJson();
     private ProcessorContext<byte[], byte[]> context;
+    /** Series with few events per commit interval: uncached, every update written through (see BusySeries). */
     private KeyValueStore<String, SeriesState> states;
+    /** Busy series: cached, so their updates between two commits fold into one write. */
+    private KeyValueStore<String, SeriesState> busyStates;
+    private BusySeries busySeries;
+    /** Whether the last {@link #storedState} found a state it could not read. */
+    private boolean unreadable;
     private KeyValueStore<String, byte[]> latest;
     private Record<byte[], byte[]> current;
     /** Bound once: an object written in process() would be a new one for every event. */
@@ -76,6 +82,8 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.states = context.getStateStore(ForecastTopology.SERIES_STORE);
+        this.busyStates = context.getStateStore(ForecastTopology.BUSY_SERIES_STORE);
+        this.busySeries = BusySeries.of(context.appConfigs());
         this.latest = context.getStateStore(ForecastTopology.LATEST_STORE);
         recent.open();
     }
@@ -97,10 +105,22 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             return;
         }
         try {
-            SeriesState st = recent.get(o.series());
-            boolean decoded = st == null;
-            if (decoded) {
-                st = storedState(o.series());
+            RecentStates.Entry kept = recent.get(o.series());
+            SeriesState st;
+            boolean busy;
+            boolean stored;
+            if (kept != null) {
+                st = kept.state;
+                busy = kept.busy;
+                stored = true;
+            } else {
+                // An unreadable state counts as stored where it was found, so the new one replaces it there.
+                st = storedState(busyStates, o.series());
+                busy = st != null || unreadable;
+                if (!busy) {
+                    st = storedState(states, o.series());
+                }
+                stored = st != null || unreadable;
             }
             if (st != null && o.ts() < st.lastTs) {
                 deadLetter(record, RejectReason.OUT_OF_ORDER,
@@ -125,9 +145,14 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             if (timed && !Double.isNaN(forecaster.lastScoredError())) {
                 metrics.oneStepError(forecaster.lastScoredError());
             }
-            states.put(o.series(), st);
-            if (decoded) {
-                recent.put(o.series(), st);
+            long now = context.currentSystemTimeMs();
+            boolean nowBusy = kept == null ? busy : busySeries.busy(busy, now - kept.seenMs);
+            write(o.series(), st, nowBusy, stored && busy != nowBusy);
+            if (kept == null) {
+                recent.put(o.series(), new RecentStates.Entry(st, nowBusy, now));
+            } else {
+                kept.busy = nowBusy;
+                kept.seenMs = now;
             }
             byte[] out = json.write(f);
             latest.put(o.series(), out);
@@ -152,14 +177,29 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     }
 
     /**
-     * The series' stored state, or null when there is none or it cannot be read: a state written by an older
-     * version's method (another format) or damaged. Such a series starts again from this event, with a warning,
-     * rather than sending every later event of it to the dead-letter topic.
+     * Writes the state to the store it belongs in; when it moved, the new place is written before the old one is
+     * deleted, so a reader that looks in the old place, then the new one, never finds neither.
      */
-    private SeriesState storedState(String series) {
+    private void write(String series, SeriesState st, boolean busy, boolean moved) {
+        (busy ? busyStates : states).put(series, st);
+        if (moved) {
+            (busy ? states : busyStates).delete(series);
+            metrics.seriesMoved(busy);
+        }
+    }
+
+    /**
+     * The series' state in {@code store}, or null when there is none or it cannot be read (then {@link #unreadable}
+     * is set): a state written by an
+     * older version's method (another format) or damaged. Such a series starts again from this event, with a
+     * warning, rather than sending every later event of it to the dead-letter topic.
+     */
+    private SeriesState storedState(KeyValueStore<String, SeriesState> store, String series) {
+        unreadable = false;
         try {
-            return states.get(series);
+            return store.get(series);
         } catch (SerializationException e) {
+            unreadable = true;
             metrics.stateRestarted();
             LOG.warn("series {}: its stored state is unreadable ({}); the series starts again from this event", series,
                     e.getMessage());

@@ -11,16 +11,30 @@ import java.util.LinkedHashMap;
  * 100,000). The store stays the truth: every update is still written to it, and the processor drops an entry
  * whenever an update fails part-way, and drops them all when the task is (re)initialised or closed, so a revived
  * task never sees state from an aborted transaction. Holds its task's share of the instance's
- * {@link DecodedStateBudget}.
+ * {@link DecodedStateBudget}. Each entry also remembers which store holds the series and when its last event came
+ * ({@link BusySeries}).
  */
 final class RecentStates {
+
+    /** A decoded state, whether the busy (cached) store holds it, and its last event's wall-clock time. */
+    static final class Entry {
+        final SeriesState state;
+        boolean busy;
+        long seenMs;
+
+        Entry(SeriesState state, boolean busy, long seenMs) {
+            this.state = state;
+            this.busy = busy;
+            this.seenMs = seenMs;
+        }
+    }
 
     private final DecodedStateBudget budget;
     /**
      * In insertion order, not access order: with 100,000 series relinking an entry on every read showed in the
      * profile, and a busy series that goes out first comes back in at its next event.
      */
-    private final LinkedHashMap<String, SeriesState> map = new LinkedHashMap<>(1024);
+    private final LinkedHashMap<String, Entry> map = new LinkedHashMap<>(1024);
     private boolean open;
 
     RecentStates(DecodedStateBudget budget) {
@@ -45,13 +59,13 @@ final class RecentStates {
         }
     }
 
-    SeriesState get(String series) {
+    Entry get(String series) {
         return map.get(series);
     }
 
     /** Adds a state, dropping the oldest added beyond this task's share (which shrinks as tasks open). */
-    void put(String series, SeriesState state) {
-        map.put(series, state);
+    void put(String series, Entry entry) {
+        map.put(series, entry);
         int excess = map.size() - budget.perTask();
         if (excess > 0) {
             Iterator<String> eldest = map.keySet().iterator();

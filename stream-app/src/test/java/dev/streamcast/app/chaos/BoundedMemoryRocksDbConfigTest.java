@@ -50,8 +50,8 @@ class BoundedMemoryRocksDbConfigTest {
             BoundedMemoryRocksDbConfig.Shared shared = BoundedMemoryRocksDbConfig.current();
             assertEquals(8L << 20, shared.cacheBytes());
             assertEquals(2L << 20, shared.writeBufferBytes());
-            assertEquals(1, BoundedMemoryRocksDbConfig.storesConfigured() - before,
-                    "the persistent store (series-state) uses the shared cache");
+            assertEquals(2, BoundedMemoryRocksDbConfig.storesConfigured() - before,
+                    "both persistent stores (series-state, series-state-busy) use the shared cache");
             long usage = shared.cache().getUsage();
             assertTrue(usage > 0, "the memtables are charged to the shared cache");
             assertTrue(usage <= shared.cacheBytes() * 11 / 10, "cache usage " + usage + " within its capacity");

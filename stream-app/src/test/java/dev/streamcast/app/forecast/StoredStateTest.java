@@ -95,8 +95,57 @@ class StoredStateTest {
     }
 
     /** An untrained SimpleRNN of 8 units as the serving model (version 1). */
+    /**
+     * The stored sizes of typical series, printed for the README (`mvn -pl stream-app test -Dtest=StoredStateTest`)
+     * and bounded here: a series without a season under a 16-unit model, young and after 600 minutes; a monthly
+     * series after 10 years; a half-hourly one (day and week seasons), young and after 4 weeks.
+     */
+    @Test
+    void typicalStatesStaySmall() {
+        ServingModel model = ModelDocuments.parse(network(16).toJson());
+        Random random = new Random(3);
+        SeriesState minute = forecaster.newState(model);
+        int minuteYoung = 0;
+        double y = 100;
+        for (int i = 0; i < 600; i++) {
+            y += random.nextGaussian();
+            forecaster.apply(minute, new Observation("m", i * MINUTE, y, false), model, (series, ts, w, t) -> { });
+            if (i == 15) {
+                minuteYoung = roundTrip(minute).length;
+            }
+        }
+        SeriesState monthly = forecaster.newState(NaiveModel.INSTANCE);
+        for (int i = 0; i < 120; i++) {
+            apply(monthly, new Observation("mo", i * MONTH, 200 + 2 * i + 30 * Math.sin(2 * Math.PI * i / 12)
+                    + random.nextGaussian() * 3, false));
+        }
+        SeriesState halfHourly = forecaster.newState(NaiveModel.INSTANCE);
+        int halfHourlyYoung = 0;
+        for (int i = 0; i < 48 * 7 * 4; i++) {
+            apply(halfHourly, new Observation("hh", i * 30 * MINUTE, 500 + 100 * Math.sin(2 * Math.PI * i / 48)
+                    + 40 * Math.sin(2 * Math.PI * i / 336) + random.nextGaussian() * 10, false));
+            if (i == 15) {
+                halfHourlyYoung = roundTrip(halfHourly).length;
+            }
+        }
+        int minuteFull = roundTrip(minute).length;
+        int monthlyFull = roundTrip(monthly).length;
+        int halfHourlyFull = roundTrip(halfHourly).length;
+        System.out.printf("stored state sizes (bytes, format %d): no season, 16 units: %d after 16 events, %d after "
+                        + "600; monthly after 120: %d; half-hourly: %d after 16 events, %d after 4 weeks%n",
+                SeriesStateSerde.FORMAT, minuteYoung, minuteFull, monthlyFull, halfHourlyYoung, halfHourlyFull);
+        assertEquals(336, halfHourly.period);
+        assertTrue(minuteYoung < 700 && minuteFull < 950, minuteYoung + " / " + minuteFull);
+        assertTrue(monthlyFull < 2200, "monthly " + monthlyFull);
+        assertTrue(halfHourlyYoung < 900 && halfHourlyFull < 9000, halfHourlyYoung + " / " + halfHourlyFull);
+    }
+
     private static ModelDocument network() {
-        Sequential net = Sequential.builder(1).add(Layers.simpleRnn(8)).add(Layers.dense(1)).seed(3).build();
+        return network(8);
+    }
+
+    private static ModelDocument network(int units) {
+        Sequential net = Sequential.builder(1).add(Layers.simpleRnn(units)).add(Layers.dense(1)).seed(3).build();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put(ModelDocuments.NAME, "forecaster");
         meta.put(ModelDocuments.VERSION, 1);

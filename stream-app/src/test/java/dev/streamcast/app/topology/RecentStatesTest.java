@@ -19,7 +19,7 @@ class RecentStatesTest {
         fill(a, 1500);
         assertEquals(1500, a.size(), "alone, a task may hold the whole budget");
         b.open();
-        a.put("new", new SeriesState(0, 1, 5));
+        a.put("new", new RecentStates.Entry(new SeriesState(0, 1, 5), false, 0L));
         assertEquals(1000, a.size(), "with a second task open, half");
         assertNotNull(a.get("s1499"));
         assertNotNull(a.get("new"));
@@ -49,7 +49,7 @@ class RecentStatesTest {
 
     private static void fill(RecentStates r, int n) {
         for (int i = 0; i < n; i++) {
-            r.put("s" + i, new SeriesState(0, 1, 5));
+            r.put("s" + i, new RecentStates.Entry(new SeriesState(0, 1, 5), false, 0L));
         }
     }
 }

@@ -41,8 +41,14 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestOutputTopic<byte[], byte[]> samples;
 
     public TopologyHarness(TopologySettings settings, Path stateDir) {
+        this(settings, stateDir, new Properties());
+    }
+
+    /** With more Kafka Streams settings ({@code extra}). */
+    public TopologyHarness(TopologySettings settings, Path stateDir, Properties extra) {
         this.settings = settings;
         Properties p = new Properties();
+        p.putAll(extra);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
