@@ -190,9 +190,8 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
 
     /**
      * The series' state in {@code store}, or null when there is none or it cannot be read (then {@link #unreadable}
-     * is set): a state written by an
-     * older version's method (another format) or damaged. Such a series starts again from this event, with a
-     * warning, rather than sending every later event of it to the dead-letter topic.
+     * is set): a state written by an older version's method (another format) or damaged. Such a series starts again
+     * from this event, with a warning, rather than sending every later event of it to the dead-letter topic.
      */
     private SeriesState storedState(KeyValueStore<String, SeriesState> store, String series) {
         unreadable = false;
