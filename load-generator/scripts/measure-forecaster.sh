@@ -7,7 +7,9 @@
 #   line and the forecaster/baseline throughput ratio of each pair.
 # With RATE set (e.g. RATE=8000), also a fixed-rate latency run of the forecaster for SECS (60) seconds first.
 # SET="key=value ..." passes more settings to the forecaster (e.g. SET="rocksdb.memtable.bytes=16777216").
-# Leaves its topics on the broker. Needs both jars:
+# After each app run it deletes that run's topics (`delete-topics --prefix <run>-`, the app's internal ones too), so
+# the broker's log cleaner does not keep compacting old changelogs during later runs; KEEP_TOPICS=1 keeps them.
+# Needs both jars:
 #   mvn -B -q -DskipTests package && load-generator/scripts/measure-forecaster.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,6 +40,14 @@ start_baseline() { # topic prefix
 stop_app() {
   kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""
 }
+delete_topics() { # topic prefix; every topic of the run is named "$p-...": a warning, not an abort, if that fails
+  local p="$1"
+  [[ "${KEEP_TOPICS:-}" == 1 ]] && return 0
+  if ! java -jar "$gen" delete-topics -b "$bootstrap" --prefix "$p-" >"$work/$p.delete.log" 2>&1; then
+    echo "warning: could not delete the topics $p-*: $(grep -m 1 '^error:' "$work/$p.delete.log" \
+      || tail -n 1 "$work/$p.delete.log")" >&2
+  fi
+}
 max_run() { # which (baseline|forecaster) -> prints the bench's JSON line
   local which="$1" p="lg-fx$(date +%s%N | cut -c6-15)"
   java -jar "$gen" bench -b "$bootstrap" --mode max --count "$count" --keys "$keys" --warmup 2s --tail-timeout 60s \
@@ -51,6 +61,7 @@ max_run() { # which (baseline|forecaster) -> prints the bench's JSON line
   "start_$which" "$p"
   wait "$bench_pid" || true
   stop_app
+  delete_topics "$p"
   tail -n 1 "$work/$p.json"
 }
 throughput() { sed -n 's/.*"throughput_per_s":\([0-9.]*\).*/\1/p'; }
@@ -64,6 +75,7 @@ if [[ -n "${RATE:-}" ]]; then
   java -jar "$gen" bench -b "$bootstrap" --rate "$RATE" --duration "${SECS:-60}s" --keys "$keys" --warmup 10s \
     --topic "$p-obs" --forecasts-topic "$p-fc" --dlq-topic "$p-dlq" --quiet 2>/dev/null | tail -n 1
   stop_app
+  delete_topics "$p"
 fi
 
 for i in $(seq 1 "$pairs"); do

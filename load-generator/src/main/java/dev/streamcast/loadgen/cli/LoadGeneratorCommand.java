@@ -5,11 +5,16 @@ import picocli.CommandLine.Command;
 
 import java.time.Duration;
 
-/** The top-level command: only dispatches to {@code produce}, {@code bench} and {@code baseline}. */
+/**
+ * The top-level command: only dispatches to {@code produce}, {@code bench}, {@code baseline} and
+ * {@code delete-topics}.
+ */
 @Command(name = "load-generator", mixinStandardHelpOptions = true, version = "load-generator 0.1.0",
-        description = "Load for the streamcast forecaster: synthetic or replayed observations to Kafka, and an "
-                + "end-to-end bench (throughput, latency, exactly-once) against the forecaster or a baseline app.",
-        subcommands = {ProduceCommand.class, BenchCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class})
+        description = "Load for the streamcast forecaster: synthetic or replayed observations to Kafka, an "
+                + "end-to-end bench (throughput, latency, exactly-once) against the forecaster or a baseline app, and "
+                + "clean-up of benchmark topics.",
+        subcommands = {ProduceCommand.class, BenchCommand.class, BaselineCommand.class, DeleteTopicsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LoadGeneratorCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,2 +1,5 @@
-/** Command line (picocli): {@code produce}, {@code bench} and their shared option groups. */
+/**
+ * Command line (picocli): {@code produce}, {@code bench}, {@code baseline}, {@code delete-topics} and their shared
+ * option groups.
+ */
 package dev.streamcast.loadgen.cli;

@@ -18,7 +18,7 @@ class CommandLineTest {
     @Test
     void everyOptionOfEveryCommandShowsItsDefaultInHelp() {
         CommandLine root = LoadGeneratorCommand.commandLine();
-        for (String name : new String[] {"produce", "bench", "baseline"}) {
+        for (String name : new String[] {"produce", "bench", "baseline", "delete-topics"}) {
             CommandLine sub = root.getSubcommands().get(name);
             StringWriter help = new StringWriter();
             sub.usage(new PrintWriter(help));
@@ -59,6 +59,26 @@ class CommandLineTest {
         assertEquals(2, root.execute("baseline", "-b", "127.0.0.1:1", "--threads", "0"));
         assertTrue(err.toString().contains("--threads must be at least 1"), err.toString());
         assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void deleteTopicsRefusesBlankAndInternalPrefixesBeforeTouchingKafka() {
+        CommandLine root = LoadGeneratorCommand.commandLine();
+        StringWriter out = new StringWriter();
+        root.setOut(new PrintWriter(out));
+        for (String prefix : new String[] {"", "  ", "_", "__", "__consumer"}) {
+            StringWriter err = new StringWriter();
+            root.setErr(new PrintWriter(err));
+            assertEquals(2, root.execute("delete-topics", "-b", "127.0.0.1:1", "--prefix", prefix), "'" + prefix + "'");
+            String[] lines = err.toString().strip().split("\n");
+            assertEquals(1, lines.length, err.toString());
+            assertTrue(lines[0].startsWith("error: --prefix "), err.toString());
+            assertTrue(lines[0].contains(prefix.isBlank() ? "must not be blank" : "would match internal topics"),
+                    err.toString());
+        }
+        assertEquals("", out.toString());
+        root.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(2, root.execute("delete-topics", "-b", "127.0.0.1:1"), "--prefix is required");
     }
 
     @Test
