@@ -7,7 +7,7 @@ import java.util.Map;
  * series gets between two commits into one write to RocksDB and the changelog, which pays when a series has several
  * events per commit interval (1,000 busy series: 40 times fewer writes). For a series with fewer events than commits
  * (100,000 series at 60,000 events/s: one event every 1.7 s, a commit every 100 ms) the cache folds nothing and its
- * bookkeeping cost 13% of the throughput. So a series whose last two events came within a commit interval is
+ * bookkeeping cost 5-13% of the throughput. So a series whose last two events came within a commit interval is
  * <em>busy</em> and lives in the cached store; one whose events are more than two intervals apart lives in the
  * uncached one; in between it stays where it is, so a series at the border does not move at every event.
  */
