@@ -146,7 +146,11 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
                 metrics.oneStepError(forecaster.lastScoredError());
             }
             long now = context.currentSystemTimeMs();
-            boolean nowBusy = kept == null ? busy : busySeries.busy(busy, now - kept.seenMs);
+            boolean nowBusy = busy;
+            if (kept != null) {
+                kept.gapMs = BusySeries.typicalGap(kept.gapMs, now - kept.seenMs);
+                nowBusy = busySeries.busy(busy, kept.gapMs);
+            }
             write(o.series(), st, nowBusy, stored && busy != nowBusy);
             if (kept == null) {
                 recent.put(o.series(), new RecentStates.Entry(st, nowBusy, now));

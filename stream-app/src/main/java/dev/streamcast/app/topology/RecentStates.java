@@ -16,11 +16,15 @@ import java.util.LinkedHashMap;
  */
 final class RecentStates {
 
-    /** A decoded state, whether the busy (cached) store holds it, and its last event's wall-clock time. */
+    /**
+     * A decoded state, whether the busy (cached) store holds it, its last event's wall-clock time and the moving
+     * average of its gaps ({@link BusySeries#typicalGap}; NaN until a second event).
+     */
     static final class Entry {
         final SeriesState state;
         boolean busy;
         long seenMs;
+        float gapMs = Float.NaN;
 
         Entry(SeriesState state, boolean busy, long seenMs) {
             this.state = state;

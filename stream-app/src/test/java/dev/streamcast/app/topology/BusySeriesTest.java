@@ -42,6 +42,25 @@ class BusySeriesTest {
         assertFalse(rule.busy(true, 201), "beyond two intervals: quiet");
     }
 
+    /** One stall of the application (500 ms) among 10 ms gaps does not move a busy series; a real slow-down does. */
+    @Test
+    void aStallDoesNotMoveABusySeriesButASlowDownDoes() {
+        BusySeries rule = new BusySeries(100);
+        float typical = Float.NaN;
+        for (int i = 0; i < 20; i++) {
+            typical = BusySeries.typicalGap(typical, 10);
+        }
+        assertEquals(10f, typical, 1e-3);
+        float afterStall = BusySeries.typicalGap(typical, 500);
+        assertTrue(rule.busy(true, afterStall), "typical gap " + afterStall + " ms after one stall");
+        int slowEvents = 0;
+        for (typical = afterStall; rule.busy(true, typical); slowEvents++) {
+            typical = BusySeries.typicalGap(typical, 1700);
+        }
+        assertEquals(1, slowEvents, "gaps of 1.7 s (100,000 series at 60,000/s): quiet after one more");
+        assertEquals(1700f, BusySeries.typicalGap(Float.NaN, 1700), "the first gap is the average");
+    }
+
     @Test
     void seriesLiveInTheStoreTheirPaceCallsForAndForecastTheSame() {
         List<String> fastPace;
@@ -52,12 +71,12 @@ class BusySeriesTest {
             assertNotNull(fast.driver.getKeyValueStore(ForecastTopology.BUSY_SERIES_STORE).get("s"));
             assertNull(fast.driver.getKeyValueStore(ForecastTopology.SERIES_STORE).get("s"));
 
-            for (int i = 40; i < 43; i++) {
+            for (int i = 40; i < 44; i++) {
                 fast.driver.advanceWallClockTime(Duration.ofSeconds(1));
                 fast.point("s", i * 60_000L, 5.0 + i % 7);
             }
             assertNull(fast.driver.getKeyValueStore(ForecastTopology.BUSY_SERIES_STORE).get("s"),
-                    "a second between events: moved out of the cached store");
+                    "a second between events, four times: moved out of the cached store");
             assertNotNull(fast.driver.getKeyValueStore(ForecastTopology.SERIES_STORE).get("s"));
             String metrics = fast.metrics.scrape();
             assertTrue(metrics.contains("streamcast_state_moved_total{to=\"quiet\"} 1.0"), metrics);
