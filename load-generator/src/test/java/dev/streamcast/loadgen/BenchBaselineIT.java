@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.streamcast.kafkalocal.LocalKafkaBroker;
-import dev.streamcast.loadgen.cli.LoadGeneratorCommand;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,16 +47,6 @@ class BenchBaselineIT {
         }
     }
 
-    /** Runs the CLI in-process; returns [exit code, last stdout line]. */
-    private static Object[] run(String... args) {
-        StringWriter out = new StringWriter();
-        var cl = LoadGeneratorCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        int code = cl.execute(args);
-        String[] lines = out.toString().strip().split("\n");
-        return new Object[] {code, lines[lines.length - 1]};
-    }
-
     /** Top-level scalar fields of a JSON object, as text. */
     private static Map<String, String> fields(String json) throws IOException {
         Map<String, String> m = new HashMap<>();
@@ -89,43 +76,43 @@ class BenchBaselineIT {
 
     @Test
     void benchAgainstTheBaselineAccountsForEveryRecordAtAFixedRate() throws IOException {
-        Object[] r = run(benchArgs("rate", "--rate", "2000", "--fault-fraction", "0.08"));
-        Map<String, String> f = fields((String) r[1]);
+        CliRun r = CliRun.of(benchArgs("rate", "--rate", "2000", "--fault-fraction", "0.08"));
+        Map<String, String> f = fields(r.lastLine());
         long sent = Long.parseLong(f.get("sent"));
         long forecasts = Long.parseLong(f.get("forecasts"));
         long dlq = Long.parseLong(f.get("dlq"));
-        assertEquals(2000, sent, r[1].toString());
-        assertTrue(dlq > 50 && dlq < 250, "about 7% dead letters: " + r[1]);
-        assertEquals(sent, forecasts + dlq, r[1].toString());
+        assertEquals(2000, sent, r.lastLine());
+        assertTrue(dlq > 50 && dlq < 250, "about 7% dead letters: " + r.lastLine());
+        assertEquals(sent, forecasts + dlq, r.lastLine());
         assertEquals(f.get("dlq_expected"), f.get("dlq"));
-        assertEquals("true", f.get("exactly_one_forecast_per_accepted_event"), r[1].toString());
+        assertEquals("true", f.get("exactly_one_forecast_per_accepted_event"), r.lastLine());
         assertEquals("0", f.get("missing"));
         assertEquals("0", f.get("duplicates"));
         assertTrue(Double.parseDouble(f.get("throughput_per_s")) > 0);
-        assertTrue(((String) r[1]).contains("\"latency_ms\":{\"count\":"), r[1].toString());
-        assertEquals(0, r[0]);
+        assertTrue((r.lastLine()).contains("\"latency_ms\":{\"count\":"), r.lastLine());
+        assertEquals(0, r.code());
     }
 
     @Test
     void maxModeWithExactlyOnceDrainsPreProducedRecords() throws IOException {
-        Object[] r = run(benchArgs("max", "--mode", "max", "--processing-guarantee", "exactly_once_v2",
+        CliRun r = CliRun.of(benchArgs("max", "--mode", "max", "--processing-guarantee", "exactly_once_v2",
                 "--gap-fraction", "0.05", "--duplicate-fraction", "0.02"));
-        Map<String, String> f = fields((String) r[1]);
+        Map<String, String> f = fields(r.lastLine());
         assertEquals("exactly_once_v2", f.get("processing_guarantee"));
-        assertEquals("false", f.get("overlapped_with_produce"), r[1].toString());
-        assertEquals(2000, Long.parseLong(f.get("forecasts")) + Long.parseLong(f.get("dlq")), r[1].toString());
-        assertEquals("true", f.get("exactly_one_forecast_per_accepted_event"), r[1].toString());
-        assertEquals(0, r[0]);
+        assertEquals("false", f.get("overlapped_with_produce"), r.lastLine());
+        assertEquals(2000, Long.parseLong(f.get("forecasts")) + Long.parseLong(f.get("dlq")), r.lastLine());
+        assertEquals("true", f.get("exactly_one_forecast_per_accepted_event"), r.lastLine());
+        assertEquals(0, r.code());
     }
 
     @Test
     void produceReplaysACsvWithTheContractsRecordFormat() throws IOException {
         Path csv = dir.resolve("data.csv");
         Files.writeString(csv, "series,ts,value\nA,2024-01-01T00:00:00Z,1.5\nB,1704067200000,\nA,1704067260000,2\n");
-        Object[] r = run("produce", "-b", broker.bootstrapServers(), "--topic", "replay-obs", "--replay",
+        CliRun r = CliRun.of("produce", "-b", broker.bootstrapServers(), "--topic", "replay-obs", "--replay",
                 csv.toString(), "--quiet");
-        assertEquals(0, r[0]);
-        assertEquals("3", fields((String) r[1]).get("acked"), r[1].toString());
+        assertEquals(0, r.code());
+        assertEquals("3", fields(r.lastLine()).get("acked"), r.lastLine());
 
         Properties p = new Properties();
         p.put("bootstrap.servers", broker.bootstrapServers());

@@ -1,15 +1,12 @@
 package dev.streamcast.loadgen;
 
 import dev.streamcast.kafkalocal.LocalKafkaBroker;
-import dev.streamcast.loadgen.cli.LoadGeneratorCommand;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,15 +31,6 @@ class DeleteTopicsIT {
         }
     }
 
-    /** Runs the CLI in-process; returns [exit code, stdout]. */
-    private static Object[] run(String... args) {
-        StringWriter out = new StringWriter();
-        var cl = LoadGeneratorCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        int code = cl.execute(args);
-        return new Object[] {code, out.toString()};
-    }
-
     /** The broker's topics starting with {@code dt-}. */
     private static Set<String> dtTopics(Admin admin) throws Exception {
         Set<String> s = new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
@@ -58,17 +46,16 @@ class DeleteTopicsIT {
             Set<String> all = Set.of("dt-a-1", "dt-a-2", "dt-b-1");
             assertEquals(all, dtTopics(admin));
 
-            Object[] dry = run("delete-topics", "-b", broker.bootstrapServers(), "--prefix", "dt-a-", "--dry-run");
-            assertEquals(0, dry[0]);
+            CliRun dry = CliRun.of("delete-topics", "-b", broker.bootstrapServers(), "--prefix", "dt-a-", "--dry-run");
+            assertEquals(0, dry.code());
             assertEquals("would delete dt-a-1\nwould delete dt-a-2\nwould delete 2 topics with prefix dt-a-\n",
-                    ((String) dry[1]).replace("\r\n", "\n"));
+                    dry.out());
             Thread.sleep(500);
             assertEquals(all, dtTopics(admin), "a dry run deletes nothing");
 
-            Object[] del = run("delete-topics", "-b", broker.bootstrapServers(), "--prefix", "dt-a-");
-            assertEquals(0, del[0], del[1].toString());
-            assertEquals("deleted dt-a-1\ndeleted dt-a-2\ndeleted 2 topics with prefix dt-a-\n",
-                    ((String) del[1]).replace("\r\n", "\n"));
+            CliRun del = CliRun.of("delete-topics", "-b", broker.bootstrapServers(), "--prefix", "dt-a-");
+            assertEquals(0, del.code(), del.out());
+            assertEquals("deleted dt-a-1\ndeleted dt-a-2\ndeleted 2 topics with prefix dt-a-\n", del.out());
             // Deletion completes asynchronously on the broker: wait, bounded, until the topics are gone.
             long deadline = System.currentTimeMillis() + 30_000;
             while (!dtTopics(admin).equals(Set.of("dt-b-1")) && System.currentTimeMillis() < deadline) {
@@ -76,9 +63,9 @@ class DeleteTopicsIT {
             }
             assertEquals(Set.of("dt-b-1"), dtTopics(admin));
 
-            Object[] none = run("delete-topics", "-b", broker.bootstrapServers(), "--prefix", "dt-none-");
-            assertEquals(0, none[0]);
-            assertEquals("deleted 0 topics with prefix dt-none-\n", ((String) none[1]).replace("\r\n", "\n"));
+            CliRun none = CliRun.of("delete-topics", "-b", broker.bootstrapServers(), "--prefix", "dt-none-");
+            assertEquals(0, none.code());
+            assertEquals("deleted 0 topics with prefix dt-none-\n", none.out());
         }
     }
 }

@@ -64,7 +64,8 @@ final class SeriesQueries {
             ReadOnlyKeyValueStore<String, byte[]> latest = streams.store(StoreQueryParameters.fromNameAndType(
                     ForecastTopology.LATEST_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())
                     .withPartition(partition));
-            ReadOnlyKeyValueStore<String, SeriesState> quiet = states(streams, ForecastTopology.SERIES_STORE, partition);
+            ReadOnlyKeyValueStore<String, SeriesState> quiet = states(streams, ForecastTopology.SERIES_STORE,
+                    partition);
             ReadOnlyKeyValueStore<String, SeriesState> busy = states(streams, ForecastTopology.BUSY_SERIES_STORE,
                     partition);
             byte[] forecast = latest.get(id);

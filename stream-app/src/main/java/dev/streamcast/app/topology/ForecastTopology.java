@@ -15,9 +15,10 @@ import org.apache.kafka.streams.state.Stores;
  * {@link #build}.
  *
  * <pre>
- * observations ──► forecast (series-state[-busy], latest-forecasts) ──► forecasts
- *                                                                  ├──► observations-dlq
- *                                                                  └──► training samples ──► trainer (outside)
+ * observations ──► forecast (series-state[-busy], latest-forecasts)
+ *                        ├──► forecasts
+ *                        ├──► observations-dlq
+ *                        └──► training samples ──► trainer (outside)
  * models ──► global models store ──► ModelRegistry (hot swap, read by forecast)
  * </pre>
  */
