@@ -3,6 +3,7 @@ package dev.streamcast.loadgen.bench;
 import dev.streamcast.loadgen.baseline.BaselineApp;
 import dev.streamcast.loadgen.baseline.BaselineSettings;
 import dev.streamcast.loadgen.produce.ClientSettings;
+import dev.streamcast.loadgen.produce.TopicSetup;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -66,10 +67,10 @@ final class BaselineLifecycle implements AutoCloseable {
             return;
         }
         try (Admin admin = admin()) {
-            List<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(t -> t.startsWith(settings.applicationId() + "-")).toList();
-            if (!internal.isEmpty()) {
-                admin.deleteTopics(internal).all().get(30, TimeUnit.SECONDS);
+            Map<String, String> failed = TopicSetup.delete(admin,
+                    TopicSetup.withPrefix(admin, settings.applicationId() + "-", 30), 30);
+            if (!failed.isEmpty()) {
+                System.err.println("could not delete the baseline's internal topics: " + failed);
             }
             admin.deleteConsumerGroups(List.of(settings.applicationId())).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

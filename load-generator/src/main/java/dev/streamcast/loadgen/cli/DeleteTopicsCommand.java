@@ -1,8 +1,7 @@
 package dev.streamcast.loadgen.cli;
 
+import dev.streamcast.loadgen.produce.TopicSetup;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code delete-topics}: removes a benchmark run's scratch topics by name prefix. Left on the broker, they pile up,
@@ -54,34 +51,22 @@ public final class DeleteTopicsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Admin admin = Admin.create(kafka.settings().with(Map.of("client.id", "load-generator-delete-topics")))) {
-            List<String> topics = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
-                    .filter(t -> t.startsWith(prefix)).sorted().toList();
+            List<String> topics = TopicSetup.withPrefix(admin, prefix, TIMEOUT_SECONDS);
             if (dryRun) {
                 topics.forEach(t -> out.println("would delete " + t));
                 out.println("would delete " + topics.size() + " topics with prefix " + prefix);
                 out.flush();
                 return 0;
             }
-            Map<String, KafkaFuture<Void>> results = topics.isEmpty() ? Map.of()
-                    : admin.deleteTopics(topics).topicNameValues();
-            int deleted = 0;
-            List<String> failed = new ArrayList<>();
-            for (String t : topics) {
-                try {
-                    results.get(t).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    out.println("deleted " + t);
-                    deleted++;
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) { // else gone meanwhile
-                        failed.add(t + " (" + e.getCause().getMessage() + ")");
-                    }
-                }
-            }
-            out.println("deleted " + deleted + " topics with prefix " + prefix);
+            Map<String, String> failed = TopicSetup.delete(admin, topics, TIMEOUT_SECONDS);
+            topics.stream().filter(t -> !failed.containsKey(t)).forEach(t -> out.println("deleted " + t));
+            out.println("deleted " + (topics.size() - failed.size()) + " topics with prefix " + prefix);
             out.flush();
             if (!failed.isEmpty()) {
+                List<String> reasons = new ArrayList<>();
+                failed.forEach((t, why) -> reasons.add(t + " (" + why + ")"));
                 throw new IllegalStateException("could not delete " + failed.size() + " topics: "
-                        + String.join(", ", failed));
+                        + String.join(", ", reasons));
             }
             return 0;
         }

@@ -297,8 +297,8 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         return n;
     }
 
-    // Bulk copies (one byte-swapping memory copy per array): element-wise puts and gets were a tenth of the stream
-    // thread's time. Arrays are stored one after the other, so the smoothing bank is level[], trend[], rank[].
+    // Element-wise puts and gets in the current format's little-endian (native) order; format 8 was big-endian, and
+    // its element-wise doubles were a tenth of the stream thread's time, hence the bulk copy that reads them.
 
     /** The first {@code n} of {@code a}, which hold float values (see {@link SeriesState#roundHidden}). */
     private static void putDoublesAsFloats(ByteBuffer b, double[] a, int n) {
@@ -307,7 +307,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         }
     }
 
-    /** Into the first {@code n} of {@code a}. */
+    /** Into the first {@code n} of {@code a} (format 8's plain doubles). */
     private static void getDoubles(ByteBuffer b, double[] a, int n) {
         b.asDoubleBuffer().get(a, 0, n);
         b.position(b.position() + 8 * n);

@@ -111,7 +111,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             boolean stored;
             if (kept != null) {
                 st = kept.state;
-                busy = kept.busy;
+                busy = kept.busy();
                 stored = true;
             } else {
                 // An unreadable state counts as stored where it was found, so the new one replaces it there.
@@ -146,17 +146,10 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
                 metrics.oneStepError(forecaster.lastScoredError());
             }
             long now = context.currentSystemTimeMs();
-            boolean nowBusy = busy;
-            if (kept != null) {
-                kept.gapMs = BusySeries.typicalGap(kept.gapMs, now - kept.seenMs);
-                nowBusy = busySeries.busy(busy, kept.gapMs);
-            }
+            boolean nowBusy = kept == null ? busy : kept.seenAgain(now, busySeries);
             write(o.series(), st, nowBusy, stored && busy != nowBusy);
             if (kept == null) {
                 recent.put(o.series(), new RecentStates.Entry(st, nowBusy, now));
-            } else {
-                kept.busy = nowBusy;
-                kept.seenMs = now;
             }
             byte[] out = json.write(f);
             latest.put(o.series(), out);

@@ -22,14 +22,26 @@ final class RecentStates {
      */
     static final class Entry {
         final SeriesState state;
-        boolean busy;
-        long seenMs;
-        float gapMs = Float.NaN;
+        private boolean busy;
+        private long seenMs;
+        private float gapMs = Float.NaN;
 
         Entry(SeriesState state, boolean busy, long seenMs) {
             this.state = state;
             this.busy = busy;
             this.seenMs = seenMs;
+        }
+
+        boolean busy() {
+            return busy;
+        }
+
+        /** Another event of the series at wall-clock {@code nowMs}: whether it is busy now, by {@code rule}. */
+        boolean seenAgain(long nowMs, BusySeries rule) {
+            gapMs = BusySeries.typicalGap(gapMs, nowMs - seenMs);
+            seenMs = nowMs;
+            busy = rule.busy(busy, gapMs);
+            return busy;
         }
     }
 
