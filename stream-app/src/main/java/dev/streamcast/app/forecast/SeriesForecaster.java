@@ -12,9 +12,10 @@ import dev.streamcast.app.state.SeriesState;
  * in place and returns the forecast for the horizon:
  * <ol>
  *   <li>the smoothing forecast for this point (the bank of {@link Smoothing}, its candidates weighed by
- *       {@link Combination}, plus the {@link ErrorAr} prediction of its error) is compared with the value: its
- *       error over the series' scale, clipped, is the RNN's input {@code x};</li>
- *   <li>the bank, its error model and the scale learn from the value; one RNN step on {@code x} predicts the next
+ *       {@link Combination}, plus the {@link ErrorAr} prediction of its error; for a double season blended with
+ *       {@link ChangeAr}'s forecast) is compared with the value: its error over the series' scale, clipped, is the
+ *       RNN's input {@code x};</li>
+ *   <li>the bank, its error models and the scale learn from the value; one RNN step on {@code x} predicts the next
  *       input, and a rollout the ones after;</li>
  *   <li>forecast k = smoothing forecast k + gain · scale · RNN prediction k, where the gain (0..1) was chosen on
  *       hold-out when the model was trained (0 for the naive model, so then it is the smoothing forecast);</li>
@@ -38,6 +39,9 @@ public final class SeriesForecaster {
     private final Combination bank;
     private final double[] arAhead;
     private final double[] arScratch;
+    private final double[] changeAhead;
+    private final double[] changeScratch;
+    private final int[] lags = new int[ChangeAr.MAX_REGRESSORS];
     private ServingModel gainOf;
     private double gain;
     private double scoredError = Double.NaN;
@@ -51,6 +55,8 @@ public final class SeriesForecaster {
         this.bank = new Combination(settings.top(), settings.memory());
         this.arAhead = new double[settings.horizon()];
         this.arScratch = new double[ErrorAr.scratch(settings.horizon())];
+        this.changeAhead = new double[settings.horizon()];
+        this.changeScratch = new double[ChangeAr.scratch(settings.horizon())];
     }
 
     public ForecastSettings settings() {
@@ -88,7 +94,19 @@ public final class SeriesForecaster {
         bank.choose(st);
         double banked = bank.forecast(st, t, 1);
         double corrected = banked + ErrorAr.next(st.errorModel, st.period, st.cycle, t, arScratch);
-        double smooth = Smoothing.value(st, corrected);
+        int base = ErrorAr.size(st.period, st.cycle);
+        boolean changes = ChangeAr.size(st.period, st.cycle) > 0;
+        int q = 0;
+        double zLast = Smoothing.internal(st, st.lastValue);
+        double own = corrected;
+        double w = 1;
+        if (changes) {
+            st.errorModel = ChangeAr.sized(st.errorModel, base, st.period, st.cycle);
+            q = ChangeAr.lags(st.period, st.cycle, lags);
+            own = zLast + ChangeAr.next(st.errorModel, base, st.period, lags, q, t, changeScratch);
+            w = ChangeAr.weight(st.errorModel, base, st.period);
+        }
+        double smooth = Smoothing.value(st, w * corrected + (1 - w) * own);
         double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
         double e = y - smooth;
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
@@ -104,6 +122,10 @@ public final class SeriesForecaster {
         Smoothing.update(st, t, z, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
         ErrorAr.update(st.errorModel, st.period, st.cycle, t, z - banked, imputed,
                 Smoothing.rankWeight(settings.memory(), st.diffCount), arScratch);
+        if (changes) {
+            ChangeAr.update(st.errorModel, base, st.period, lags, q, t, z - zLast, z - corrected, z - own, imputed,
+                    Smoothing.rankWeight(settings.memory(), st.diffCount), changeScratch);
+        }
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
             st.ewms += alpha * (e * e - st.ewms);
@@ -188,6 +210,13 @@ public final class SeriesForecaster {
         bank.choose(st);
         long t = st.count;
         ErrorAr.forecast(st.errorModel, st.period, st.cycle, t, arAhead, arScratch);
+        int base = ErrorAr.size(st.period, st.cycle);
+        double w = ChangeAr.size(st.period, st.cycle) > 0 ? ChangeAr.weight(st.errorModel, base, st.period) : 1;
+        double own = Smoothing.internal(st, y);
+        if (w < 1) {
+            ChangeAr.forecast(st.errorModel, base, st.period, lags, ChangeAr.lags(st.period, st.cycle, lags), t,
+                    changeAhead, changeScratch);
+        }
         long[] ts = new long[h];
         double[] mean = new double[h];
         double[] lower = new double[h];
@@ -196,7 +225,11 @@ public final class SeriesForecaster {
             double p = k == 0 ? p1 : rollout[k - 1];
             double correction = g > 0 && Double.isFinite(p) ? g * scale * p : 0.0;
             ts[k] = o.ts() + (k + 1) * st.step;
-            mean[k] = Smoothing.value(st, bank.forecast(st, t + k, k + 1) + arAhead[k]) + correction;
+            double main = bank.forecast(st, t + k, k + 1) + arAhead[k];
+            if (w < 1) {
+                own += changeAhead[k];
+            }
+            mean[k] = Smoothing.value(st, w < 1 ? w * main + (1 - w) * own : main) + correction;
             double half = q * scale * Math.sqrt(k + 1.0);
             lower[k] = mean[k] - half;
             upper[k] = mean[k] + half;

@@ -13,7 +13,9 @@ import java.util.Arrays;
  *       candidates, then a ring of the inner {@code cycle} (0 = none) for the double-seasonal ones; during the first
  *       two seasons the first ring accumulates raw values for the initial estimate;</li>
  *   <li>{@code errorModel}: an autoregression of the bank's one-step errors (coefficients, covariance, last
- *       errors, recent errors with and without it, and for a double season the last season's errors);</li>
+ *       errors, recent errors with and without it, and for a double season the last season's errors), then for a
+ *       double season an autoregression of the series' changes (the same, and a ring of the last season's
+ *       changes);</li>
  *   <li>{@code airline}: for a single season, the airline candidates' rings of the last season's values and of
  *       each one's errors;</li>
  *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion}, at float precision;</li>
@@ -67,7 +69,10 @@ public final class SeriesState {
      * last {@code period + 1} values, then one of the same length of each candidate's errors; empty otherwise.
      */
     public double[] airline = new double[0];
-    /** The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout). */
+    /**
+     * The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout), then for a double season
+     * that of the series' changes ({@code forecast.ChangeAr}; absent in states stored before it, grown when used).
+     */
     public double[] errorModel = new double[0];
 
     public SeriesState(int hiddenSize, int window, int errorWindow) {

@@ -137,7 +137,8 @@ class StoredStateTest {
         assertEquals(336, halfHourly.period);
         assertTrue(minuteYoung < 700 && minuteFull < 950, minuteYoung + " / " + minuteFull);
         assertTrue(monthlyFull < 2200, "monthly " + monthlyFull);
-        assertTrue(halfHourlyYoung < 900 && halfHourlyFull < 9000, halfHourlyYoung + " / " + halfHourlyFull);
+        // The double season's change autoregression (ChangeAr) keeps a week of changes: 809 / 8,659 B without it.
+        assertTrue(halfHourlyYoung < 1100 && halfHourlyFull < 12_500, halfHourlyYoung + " / " + halfHourlyFull);
     }
 
     private static ModelDocument network() {

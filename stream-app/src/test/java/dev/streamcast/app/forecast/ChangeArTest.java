@@ -1,0 +1,109 @@
+package dev.streamcast.app.forecast;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChangeArTest {
+
+    private static final int PERIOD = 14;
+    private static final int CYCLE = 2;
+
+    /** The lags: 1-3, around the cycle and around the season, each once. */
+    @Test
+    void lagsSurroundTheCycleAndTheSeasonWithoutRepeats() {
+        int[] lags = new int[ChangeAr.MAX_REGRESSORS];
+        int q = ChangeAr.lags(336, 48, lags);
+        assertArrayEquals(new int[] {1, 2, 3, 47, 48, 49, 335, 336, 337}, java.util.Arrays.copyOf(lags, q));
+        q = ChangeAr.lags(PERIOD, CYCLE, lags);
+        assertArrayEquals(new int[] {1, 2, 3, 13, 14, 15}, java.util.Arrays.copyOf(lags, q));
+        assertEquals(0, ChangeAr.size(12, 0), "no model without an inner cycle");
+    }
+
+    /** Changes that repeat every season (a week the rings have not learned) are predicted, one and three ahead. */
+    @Test
+    void learnsChangesThatRepeatEverySeason() {
+        double[] week = new double[PERIOD];
+        for (int i = 0; i < PERIOD; i++) {
+            week[i] = Math.sin(1.7 * i * i);
+        }
+        double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+        double[] scratch = new double[ChangeAr.scratch(3)];
+        int[] lags = new int[ChangeAr.MAX_REGRESSORS];
+        int q = ChangeAr.lags(PERIOD, CYCLE, lags);
+        int n = 60 * PERIOD;
+        for (int t = 1; t < n; t++) {
+            double change = week[t % PERIOD];
+            double own = ChangeAr.next(m, 0, PERIOD, lags, q, t, scratch);
+            // The main forecast is off by 1 every time; this model's error shrinks as it learns.
+            ChangeAr.update(m, 0, PERIOD, lags, q, t, change, 1.0, change - own, false, 0.02, scratch);
+        }
+        assertEquals(week[n % PERIOD], ChangeAr.next(m, 0, PERIOD, lags, q, n, scratch), 0.02);
+        double[] ahead = new double[3];
+        ChangeAr.forecast(m, 0, PERIOD, lags, q, n, ahead, scratch);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(week[(n + k) % PERIOD], ahead[k], 0.02, "step " + (k + 1));
+        }
+        assertTrue(ChangeAr.weight(m, 0, PERIOD) < 0.01, "the better model takes the blend");
+    }
+
+    /** White-noise changes: it cannot predict them, so the main forecast with its smaller errors keeps the blend. */
+    @Test
+    void aWorseModelLeavesTheBlendToTheMainForecast() {
+        double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+        double[] scratch = new double[ChangeAr.scratch(1)];
+        int[] lags = new int[ChangeAr.MAX_REGRESSORS];
+        int q = ChangeAr.lags(PERIOD, CYCLE, lags);
+        java.util.Random random = new java.util.Random(5);
+        for (int t = 1; t < 40 * PERIOD; t++) {
+            if (t == 2 * (PERIOD + 2)) {
+                assertEquals(1.0, ChangeAr.weight(m, 0, PERIOD), "not scored yet: the main forecast alone");
+            }
+            double change = random.nextGaussian();
+            double own = ChangeAr.next(m, 0, PERIOD, lags, q, t, scratch);
+            ChangeAr.update(m, 0, PERIOD, lags, q, t, change, 0.5 * (change - own), change - own, false, 0.02,
+                    scratch);
+        }
+        double w = ChangeAr.weight(m, 0, PERIOD);
+        assertEquals(0.8, w, 0.01, "errors half as large: (1/0.25) / (1/0.25 + 1) of the blend");
+    }
+
+    /** Changes that keep growing: an explosive fit still predicts none larger than the last ones, at any horizon. */
+    @Test
+    void longHorizonsStayBoundedByTheLastChanges() {
+        double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+        double[] scratch = new double[ChangeAr.scratch(1000)];
+        int[] lags = new int[ChangeAr.MAX_REGRESSORS];
+        int q = ChangeAr.lags(PERIOD, CYCLE, lags);
+        double c = 1e-3;
+        int n = 6 * PERIOD;
+        double largest = 0;
+        for (int t = 1; t < n; t++) {
+            c *= -1.1;
+            largest = Math.max(largest, Math.abs(c));
+            ChangeAr.update(m, 0, PERIOD, lags, q, t, c, 0, 0, false, 0.02, scratch);
+        }
+        double[] out = new double[1000];
+        ChangeAr.forecast(m, 0, PERIOD, lags, q, n, out, scratch);
+        for (double p : out) {
+            assertTrue(Math.abs(p) <= largest, "bounded: " + p);
+        }
+    }
+
+    /** A state stored before this model existed gets an empty one after its own error model, which it keeps. */
+    @Test
+    void anOlderStateGrowsAnEmptyModel() {
+        int base = ErrorAr.size(PERIOD, CYCLE);
+        double[] old = new double[base];
+        old[0] = 0.25;
+        old[base - 1] = -3;
+        double[] grown = ChangeAr.sized(old, base, PERIOD, CYCLE);
+        assertEquals(base + ChangeAr.size(PERIOD, CYCLE), grown.length);
+        assertEquals(0.25, grown[0]);
+        assertEquals(-3, grown[base - 1]);
+        assertEquals(1.0, ChangeAr.weight(grown, base, PERIOD));
+        assertTrue(grown == ChangeAr.sized(grown, base, PERIOD, CYCLE), "no copy once sized");
+    }
+}
