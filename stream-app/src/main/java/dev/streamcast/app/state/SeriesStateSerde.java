@@ -35,6 +35,13 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
      */
     private static final int MAX_RING = 100_000;
 
+    /**
+     * Each thread's encoding buffer, grown to the largest state it has written: a fresh one per write was zeroed at
+     * the worst-case size (about twice the record) and then copied.
+     */
+    private static final ThreadLocal<ByteBuffer> SCRATCH =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN));
+
     public static byte[] encode(SeriesState s) {
         int filled = filledLength(s);
         int stored = repeatLength(s, filled);
@@ -45,7 +52,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         int bound = 1 + 2 * CompactBytes.MAX_VARLONG + 24 * CompactBytes.MAX_VARINT + 4 * 8 + 1
                 + 4 * (hidden + inputs + season) + 2 * errors + 3 * CompactBytes.maxSparse(stored)
                 + CompactBytes.maxSparse(s.errorModel.length) + CompactBytes.maxSparse(s.airline.length);
-        ByteBuffer b = ByteBuffer.allocate(bound).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = SCRATCH.get();
+        if (b.capacity() < bound) {
+            b = ByteBuffer.allocate(Math.max(bound, 2 * b.capacity())).order(ByteOrder.LITTLE_ENDIAN);
+            SCRATCH.set(b);
+        }
+        b.clear();
         b.put(FORMAT);
         CompactBytes.putVarint(b, s.count);
         CompactBytes.putVarlong(b, s.lastTs);
