@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 public final class ForecasterApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecasterApp.class);
+    /** The record cache (statestore.cache.max.bytes) unless the user sets it or the heap is small: see streamsProps. */
+    static final long DEFAULT_RECORD_CACHE_BYTES = 64L << 20;
 
     private final AppConfig config;
     private final ModelRegistry registry;
@@ -99,10 +101,23 @@ public final class ForecasterApp implements AutoCloseable {
         // buffer ran empty (String.format in PartitionGroup.readyToProcess: 4-5% of the stream thread under JFR).
         p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+        // The record cache folds a busy series' state writes between two commits into one. Once the busy series'
+        // states outgrow it, nearly every event evicts one to RocksDB and the changelog: 1,000 half-hourly series
+        // (12 KB states) ran at 21,000 events/s with Kafka Streams' 10 MB and 43,600/s with 32 MB. So 64 MB, at
+        // most an eighth of the heap; a user's setting wins.
+        if (!p.containsKey(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)
+                && !p.containsKey("cache.max.bytes.buffering")) {
+            p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, recordCacheBytes(Runtime.getRuntime().maxMemory()));
+        }
         p.put(BoundedMemoryRocksDbConfig.CACHE_BYTES, config.get(BoundedMemoryRocksDbConfig.CACHE_BYTES));
         p.put(BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES, config.get(BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES));
         p.put(BoundedMemoryRocksDbConfig.MEMTABLE_BYTES, config.get(BoundedMemoryRocksDbConfig.MEMTABLE_BYTES));
         return p;
+    }
+
+    /** The record cache's default size for a heap of {@code maxHeap} bytes. */
+    static long recordCacheBytes(long maxHeap) {
+        return Math.min(DEFAULT_RECORD_CACHE_BYTES, maxHeap / 8);
     }
 
     public KafkaStreams streams() {

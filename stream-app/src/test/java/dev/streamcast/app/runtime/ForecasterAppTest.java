@@ -1,0 +1,33 @@
+package dev.streamcast.app.runtime;
+
+import dev.streamcast.app.config.AppConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class ForecasterAppTest {
+
+    private final ForecasterApp app = new ForecasterApp(AppConfig.defaults(), null, null);
+
+    @Test
+    void theRecordCacheIs64MbUnlessTheHeapIsSmall() {
+        assertEquals(64L << 20, ForecasterApp.recordCacheBytes(4L << 30));
+        assertEquals(32L << 20, ForecasterApp.recordCacheBytes(256L << 20), "an eighth of a 256 MB heap");
+        Properties p = app.streamsProps(Map.of());
+        assertEquals(ForecasterApp.recordCacheBytes(Runtime.getRuntime().maxMemory()),
+                p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+    }
+
+    @Test
+    void aUsersRecordCacheSettingWins() {
+        Properties p = app.streamsProps(Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "1000"));
+        assertEquals("1000", p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+        p = app.streamsProps(Map.of("cache.max.bytes.buffering", "2000"));
+        assertFalse(p.containsKey(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG), "the older name is the user's");
+    }
+}
