@@ -43,7 +43,8 @@ public final class Settings {
         new Setting("forecast.smoothing.top", "3", "the smoothing forecast weighs this many best candidates"),
         new Setting("forecast.smoothing.memory", "50", "points over which candidates' recent errors are averaged"),
         new Setting("forecast.smoothing.log", "true",
-                "smooth log(value) while a series is positive (multiplicative trend and season)"),
+                "smooth log(value) while a series is positive (multiplicative trend and season), then sqrt(value) "
+                + "while it is not negative"),
         new Setting("retrain.enabled", "true", "retrain periodically from the windowed history"),
         new Setting("retrain.sample.every", "4", "a warm series emits a training window every N points"),
         new Setting("retrain.sample.dense.points", "1000",

@@ -16,7 +16,8 @@ package dev.streamcast.app.forecast;
  * @param memory        recent errors that rank the candidates are averaged over about this many points
  * @param densePoints   a series emits a training sample at every point for its first this many points, then every
  *                      {@code sampleEvery}
- * @param logPositive   smooth log(value) while a series is positive (multiplicative trend and season)
+ * @param logPositive   smooth log(value) while a series is positive (multiplicative trend and season), then
+ *                      sqrt(value) while it is not negative
  */
 public record ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery,
                                int seasonPeriod, double seasonGamma, int top, int memory, int densePoints,

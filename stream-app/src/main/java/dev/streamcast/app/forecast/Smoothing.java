@@ -143,14 +143,26 @@ public final class Smoothing {
         return period == perDay * 7 ? (int) perDay : 0;
     }
 
-    /** The value the bank works on: log(y) for a series that has been positive throughout, else y. */
+    /**
+     * The value the bank works on: log(y) for a series that has been positive throughout, sqrt(y) for one that then
+     * reached 0 but never went below (counts, such as sunspots: sqrt steadies their variance as log does a positive
+     * series'), else y.
+     */
     public static double internal(SeriesState st, double y) {
-        return st.logScale ? Math.log(y) : y;
+        return switch (st.transform) {
+            case SeriesState.LOG -> Math.log(y);
+            case SeriesState.SQRT -> Math.sqrt(Math.max(y, 0));
+            default -> y;
+        };
     }
 
     /** Back from the bank's scale to the series'. */
     public static double value(SeriesState st, double z) {
-        return st.logScale ? Math.exp(z) : z;
+        return switch (st.transform) {
+            case SeriesState.LOG -> Math.exp(z);
+            case SeriesState.SQRT -> z > 0 ? z * z : 0;
+            default -> z;
+        };
     }
 
     /** Starts the bank at the series' first value (already {@link #internal}). */

@@ -59,8 +59,14 @@ public final class SeriesState {
     public float[] season = new float[0];
     /** Sum of the first cycle's values, for the seasonal initialisation. */
     public double firstCycleSum;
-    /** Whether the smoothing bank works on log(value): the series has been positive throughout. */
-    public boolean logScale;
+    /** The bank works on the values themselves. */
+    public static final byte RAW = 0;
+    /** The bank works on log(value): the series has been positive throughout. */
+    public static final byte LOG = 1;
+    /** The bank works on sqrt(value): the series was positive, then reached 0 but never went below. */
+    public static final byte SQRT = 2;
+    /** What the smoothing bank works on: {@link #RAW}, {@link #LOG} or {@link #SQRT}. */
+    public byte transform;
     public double[] level = new double[0];
     public double[] trend = new double[0];
     public double[] rank = new double[0];
@@ -153,7 +159,7 @@ public final class SeriesState {
                 && Arrays.equals(inputs, s.inputs) && inputCount == s.inputCount && inputPos == s.inputPos
                 && Arrays.equals(errors, s.errors) && errorCount == s.errorCount && errorPos == s.errorPos
                 && period == s.period && cycle == s.cycle && Arrays.equals(season, s.season)
-                && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && logScale == s.logScale
+                && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && transform == s.transform
                 && Arrays.equals(level, s.level)
                 && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank)
                 && Arrays.equals(errorModel, s.errorModel) && Arrays.equals(airline, s.airline);

@@ -79,7 +79,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             b.putFloat(s.season[i]);
         }
         b.putDouble(s.firstCycleSum);
-        b.put((byte) (s.logScale ? 1 : 0));
+        b.put(s.transform);
         putInts(b, s.level.length, stored, filled, s.errorModel.length);
         CompactBytes.putSparse(b, s.level, stored);
         CompactBytes.putSparse(b, s.trend, stored);
@@ -152,11 +152,11 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
                 s.season[i] = b.getFloat();
             }
             s.firstCycleSum = b.getDouble();
-            byte log = b.get();
-            if (log != 0 && log != 1) {
-                throw new SerializationException("corrupt series-state record: log flag " + log);
+            byte transform = b.get();
+            if (transform != SeriesState.RAW && transform != SeriesState.LOG && transform != SeriesState.SQRT) {
+                throw new SerializationException("corrupt series-state record: transform " + transform);
             }
-            s.logScale = log == 1;
+            s.transform = transform;
             int candidates = f.integer();
             int stored = f.integer();
             int filled = f.integer();

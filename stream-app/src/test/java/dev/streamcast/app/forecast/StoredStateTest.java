@@ -55,6 +55,35 @@ class StoredStateTest {
                 "only the 12 non-seasonal candidates are stored: a 2-byte bitmap and the non-zeros of each array");
     }
 
+    /**
+     * A count series is smoothed in logs while positive, on square roots from its first 0 (its forecasts never
+     * negative), on the values once one is negative; the store keeps which.
+     */
+    @Test
+    void aCountSeriesMovesFromLogsToSquareRootsThenToTheValues() {
+        SeriesState st = forecaster.newState(NaiveModel.INSTANCE);
+        Random random = new Random(11);
+        int i = 0;
+        for (; i < 50; i++) {
+            apply(st, new Observation("c", i * MINUTE, 1 + random.nextInt(20), false));
+        }
+        roundTrip(st);
+        assertEquals(SeriesState.LOG, st.transform);
+        for (; i < 150; i++) {
+            Forecast f = forecaster.apply(st, new Observation("c", i * MINUTE, i % 3 == 0 ? 0 : random.nextInt(4),
+                    false), NaiveModel.INSTANCE, null);
+            for (double m : f.mean()) {
+                assertTrue(m >= 0, "a forecast of a count below 0: " + m);
+            }
+        }
+        assertEquals(SeriesState.SQRT, st.transform);
+        assertEquals(SeriesState.SQRT, SeriesStateSerde.decode(roundTrip(st)).transform);
+        for (; i < 160; i++) {
+            apply(st, new Observation("c", i * MINUTE, -1 - random.nextInt(4), false));
+        }
+        assertEquals(SeriesState.RAW, SeriesStateSerde.decode(roundTrip(st)).transform);
+    }
+
     /** Under a network the hidden state is kept at float precision, so it too comes back exactly. */
     @Test
     void statesUnderANetworkComeBackEqualAfterEveryEvent() {

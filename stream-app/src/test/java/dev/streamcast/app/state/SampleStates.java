@@ -34,7 +34,7 @@ final class SampleStates {
             s.season[i] = (float) (i * 0.01 - 1);
         }
         s.firstCycleSum = -3.25;
-        s.logScale = true;
+        s.transform = SeriesState.LOG;
         bank(s, 48, 48, 36 + 336);
         for (int i = 36; i < s.errorModel.length; i += 2) {
             s.errorModel[i] = Math.sin(i) * 0.1;
@@ -60,7 +60,7 @@ final class SampleStates {
         s.diffCount = points - 1;
         s.pending = points % 2 == 0 ? Double.NaN : 0.5;
         s.modelVersion = hidden == 0 ? 0 : 3;
-        s.logScale = false;
+        s.transform = SeriesState.RAW;
         for (int i = 0; i < hidden; i++) {
             s.hidden[i] = (float) Math.tanh(i - 7.5);
         }
