@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,7 @@ public final class AccuracyTable {
 
     public static List<Row> run(List<Path> files, Path anchorsFile, double testFraction, AppConfig config)
             throws IOException {
-        Map<String, Map<String, Double>> anchors = anchorsFile == null ? Map.of() : readAnchors(anchorsFile);
+        Anchors anchors = anchorsFile == null ? Anchors.none() : Anchors.read(anchorsFile);
         List<Row> rows = new ArrayList<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (Path f : files) {
@@ -53,31 +52,12 @@ public final class AccuracyTable {
                     config.forecast().seasonPeriod(), config.forecast().level(), config.forecast().errorWindow());
             String file = f.getFileName().toString();
             for (SeriesScore s : scored.series()) {
-                rows.add(new Row(file, s, anchors.getOrDefault(file + "," + s.series(), Map.of()),
+                rows.add(new Row(file, s, anchors.of(file, s.series()),
                         Scoring.meanHalfWidth(scored.points().get(s.series())),
                         scored.naiveHalfWidth().get(s.series()), scored.steps().get(s.series())));
             }
         }
         return rows;
-    }
-
-    static Map<String, Map<String, Double>> readAnchors(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        List<String> header = List.of(lines.get(0).split(","));
-        int fileCol = header.indexOf("file");
-        int seriesCol = header.indexOf("series");
-        int methodCol = header.indexOf("method");
-        int maeCol = header.indexOf("MAE");
-        Map<String, Map<String, Double>> out = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] c = line.split(",");
-            out.computeIfAbsent(c[fileCol] + "," + c[seriesCol], k -> new LinkedHashMap<>())
-                    .put(c[methodCol], Double.parseDouble(c[maeCol]));
-        }
-        return out;
     }
 
     /** Geometric mean of the finite positive values. */

@@ -11,10 +11,13 @@ import java.util.Map;
 /** Turns a replay into scores: per series by the contract's protocol, then overall. */
 public final class BacktestReport {
 
-    /** Scores plus the points behind them, for the HTML report. */
+    /**
+     * Scores plus the points behind them, for the HTML report; {@code versions}: per series, how many scored
+     * forecasts each model version made (0 = the smoothing forecast alone).
+     */
     public record Scored(List<SeriesScore> series, SeriesScore overall, Map<String, List<Scoring.Point>> points,
                          Map<String, Integer> firstScored, Map<String, StepScores> steps,
-                         Map<String, Double> naiveHalfWidth) {
+                         Map<String, Double> naiveHalfWidth, Map<String, Map<Integer, Integer>> versions) {
     }
 
     private BacktestReport() {
@@ -36,6 +39,7 @@ public final class BacktestReport {
         List<SeriesScore> scores = new ArrayList<>();
         Map<String, List<Scoring.Point>> allPoints = new java.util.LinkedHashMap<>();
         Map<String, Integer> starts = new java.util.LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> versions = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<CsvRow>> e : result.rows().entrySet()) {
             List<CsvRow> rows = e.getValue();
             List<JsonNode> forecasts = result.forecasts().get(e.getKey());
@@ -43,12 +47,14 @@ public final class BacktestReport {
             int first = Scoring.firstScored(n, testFraction);
             double[] values = rows.stream().mapToDouble(CsvRow::value).toArray();
             List<Scoring.Point> points = new ArrayList<>();
+            Map<Integer, Integer> used = new java.util.TreeMap<>();
             JsonNode latest = null;
             for (int i = 0; i < n; i++) {
                 if (i >= first && i > 0 && !rows.get(i).gap() && latest != null) {
                     JsonNode h = latest.get("horizon").get(0);
                     points.add(new Scoring.Point(values[i], h.get("mean").asDouble(), h.get("lower").asDouble(),
                             h.get("upper").asDouble()));
+                    used.merge(latest.path("model_version").asInt(), 1, Integer::sum);
                 }
                 if (forecasts.get(i) != null) {
                     latest = forecasts.get(i);
@@ -59,6 +65,7 @@ public final class BacktestReport {
             steps.put(e.getKey(), Scoring.steps(values, forecasts, first, Smoothing.period(spacing, period)));
             naiveWidths.put(e.getKey(), Scoring.naiveHalfWidth(values, first, level, window));
             allPoints.put(e.getKey(), points);
+            versions.put(e.getKey(), used);
             if (!points.isEmpty()) {
                 scores.add(Scoring.score(e.getKey(), points, Scoring.naiveScale(values, first)));
             }
@@ -66,6 +73,6 @@ public final class BacktestReport {
         if (scores.isEmpty()) {
             throw new IllegalArgumentException("no series has a point to score; is the file too short?");
         }
-        return new Scored(scores, Scoring.overall(scores), allPoints, starts, steps, naiveWidths);
+        return new Scored(scores, Scoring.overall(scores), allPoints, starts, steps, naiveWidths, versions);
     }
 }

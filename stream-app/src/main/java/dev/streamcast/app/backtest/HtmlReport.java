@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** A self-contained HTML report (inline SVG, no scripts, no network): the score table and one plot per series. */
+/**
+ * A self-contained HTML report (inline SVG, no scripts, no network): the score table, the MASE per horizon step, and
+ * per series its MAE beside the statistical anchors (when given), the model versions behind its scored forecasts and
+ * a plot.
+ */
 public final class HtmlReport {
 
     private static final int W = 900;
@@ -18,6 +23,12 @@ public final class HtmlReport {
 
     public static Path write(Path dir, String inputName, BacktestReport.Scored scored, List<String> trainingLog)
             throws IOException {
+        return write(dir, inputName, scored, trainingLog, Anchors.none());
+    }
+
+    /** As above, with each series' MAE beside its anchors' (looked up by the input's file name and the series). */
+    public static Path write(Path dir, String inputName, BacktestReport.Scored scored, List<String> trainingLog,
+                             Anchors anchors) throws IOException {
         Files.createDirectories(dir);
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Backtest ")
@@ -38,6 +49,8 @@ public final class HtmlReport {
         steps(html, scored);
         for (SeriesScore s : scored.series()) {
             html.append("<h2>").append(escape(s.series())).append("</h2>");
+            anchors(html, s, anchors.of(inputName, s.series()));
+            versions(html, scored.versions().getOrDefault(s.series(), Map.of()));
             plot(html, scored.points().get(s.series()));
         }
         html.append("<h2>Training</h2><ul>");
@@ -57,6 +70,36 @@ public final class HtmlReport {
                     .append("</td>");
         }
         html.append("</tr>");
+    }
+
+    /** The series' one-step MAE beside each anchor's on the same points, and their ratio. */
+    private static void anchors(StringBuilder html, SeriesScore s, Map<String, Double> anchors) {
+        if (anchors.isEmpty()) {
+            return;
+        }
+        html.append("<table><tr><th>method</th><th>MAE</th><th>forecaster MAE / method MAE</th></tr>")
+                .append("<tr><td>streamcast</td><td>").append(num(s.mae())).append("</td><td></td></tr>");
+        for (Map.Entry<String, Double> a : anchors.entrySet()) {
+            html.append("<tr><td>").append(escape(a.getKey())).append("</td><td>").append(num(a.getValue()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%.3f", s.mae() / a.getValue()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void versions(StringBuilder html, Map<Integer, Integer> versions) {
+        html.append("<p>Model versions behind the scored forecasts:");
+        String sep = " ";
+        for (Map.Entry<Integer, Integer> v : versions.entrySet()) {
+            html.append(sep).append('v').append(v.getKey()).append(v.getKey() == 0 ? " (smoothing alone)" : "")
+                    .append(": ").append(v.getValue()).append(v.getValue() == 1 ? " point" : " points");
+            sep = ", ";
+        }
+        html.append(versions.isEmpty() ? " none" : "").append("</p>");
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-";
     }
 
     /** MASE per horizon step, the forecaster's beside the seasonal naive forecast's, per series. */

@@ -1,5 +1,6 @@
 package dev.streamcast.app.cli;
 
+import dev.streamcast.app.backtest.Anchors;
 import dev.streamcast.app.backtest.BacktestReport;
 import dev.streamcast.app.backtest.BacktestRunner;
 import dev.streamcast.app.backtest.CsvRow;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -37,6 +39,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "write an HTML report (index.html) to DIR")
     Path report;
 
+    @Option(names = "--anchors", paramLabel = "FILE", description = {"statistical anchors to compare with: a CSV with "
+            + "columns file,series,method,MAE (as the shared data's anchors.csv), matched by the input's file name;",
+        "each series' MAE beside them goes to standard error and the report"})
+    Path anchors;
+
     @Option(names = "--config", paramLabel = "FILE", description = "properties file with settings (as for run)")
     Path config;
 
@@ -51,6 +58,10 @@ public final class BacktestCommand implements Callable<Integer> {
         if (!Files.isReadable(input)) {
             throw new IllegalArgumentException("cannot read --input " + input);
         }
+        if (anchors != null && !Files.isReadable(anchors)) {
+            throw new IllegalArgumentException("cannot read --anchors " + anchors);
+        }
+        Anchors known = anchors == null ? Anchors.none() : Anchors.read(anchors);
         Map<String, String> o = new LinkedHashMap<>(overrides);
         if (horizon != null) {
             o.put("forecast.horizon", horizon.toString());
@@ -65,10 +76,31 @@ public final class BacktestCommand implements Callable<Integer> {
             System.out.println(s.toJson());
         }
         System.out.println(scored.overall().toJson());
+        String name = input.getFileName().toString();
+        for (SeriesScore s : scored.series()) {
+            Map<String, Double> of = known.of(name, s.series());
+            if (!of.isEmpty()) {
+                System.err.println(anchorLine(s, of));
+            } else if (anchors != null) {
+                System.err.printf("%s: no anchors for %s in %s%n", s.series(), name, anchors);
+            }
+        }
         if (report != null) {
-            Path file = HtmlReport.write(report, input.getFileName().toString(), scored, result.trainingLog());
+            Path file = HtmlReport.write(report, name, scored, result.trainingLog(), known);
             System.err.println("report: " + file);
         }
         return 0;
+    }
+
+    /** {@code series: MAE m; naive a (ratio m/a), ...}. */
+    static String anchorLine(SeriesScore s, Map<String, Double> anchors) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: MAE %.4g", s.series(), s.mae()));
+        String sep = "; ";
+        for (Map.Entry<String, Double> a : anchors.entrySet()) {
+            line.append(sep).append(String.format(Locale.ROOT, "%s %.4g (%.3fx)", a.getKey(), a.getValue(),
+                    s.mae() / a.getValue()));
+            sep = ", ";
+        }
+        return line.toString();
     }
 }
