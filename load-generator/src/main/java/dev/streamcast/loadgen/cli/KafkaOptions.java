@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Where Kafka is and how to reach it; shared by every command. */
+/** Where Kafka is and how to reach it; shared by every command (topic creation: {@link TopicOptions}). */
 public final class KafkaOptions {
 
     @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", defaultValue = "127.0.0.1:9092",
@@ -26,20 +26,6 @@ public final class KafkaOptions {
             description = "One extra Kafka client setting for every client, over --client-config; repeatable "
                     + "(default: none).")
     Map<String, String> clientProperties = new LinkedHashMap<>();
-
-    @Option(names = "--partitions", defaultValue = "6",
-            description = "Partitions for topics this tool creates when missing; -1 = broker default; existing "
-                    + "topics are not changed (default: ${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--replication-factor", defaultValue = "-1",
-            description = "Replication factor for topics this tool creates; -1 = broker default "
-                    + "(default: ${DEFAULT-VALUE}).")
-    short replicationFactor;
-
-    @Option(names = "--create-topics", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = "Create missing topics before starting (default: ${DEFAULT-VALUE}).")
-    boolean createTopics;
 
     public ClientSettings settings() {
         try {

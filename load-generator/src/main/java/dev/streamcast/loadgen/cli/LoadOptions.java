@@ -28,6 +28,9 @@ public final class LoadOptions {
     KafkaOptions kafka = new KafkaOptions();
 
     @Mixin
+    TopicOptions topics = new TopicOptions();
+
+    @Mixin
     SourceOptions source = new SourceOptions();
 
     @Mixin
@@ -77,11 +80,12 @@ public final class LoadOptions {
 
     /** Creates the missing topics when --create-topics (the default) is on. */
     public void ensureTopics(Collection<String> topics, PrintStream log) throws Exception {
-        if (!kafka.createTopics) {
+        if (!this.topics.createTopics) {
             return;
         }
         try (Admin admin = Admin.create(kafka.settings().with(Map.of("client.id", "load-generator-admin")))) {
-            List<String> created = TopicSetup.ensure(admin, topics, kafka.partitions, kafka.replicationFactor);
+            List<String> created = TopicSetup.ensure(admin, topics, this.topics.partitions,
+                    this.topics.replicationFactor);
             if (!created.isEmpty()) {
                 log.println("created topics " + created);
             }

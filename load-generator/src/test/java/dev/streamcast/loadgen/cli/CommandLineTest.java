@@ -33,6 +33,20 @@ class CommandLineTest {
         }
     }
 
+    /** Only the commands that create topics offer the options for it. */
+    @Test
+    void topicCreationOptionsBelongToTheProducingCommands() {
+        CommandLine root = LoadGeneratorCommand.commandLine();
+        for (String name : new String[] {"produce", "bench", "baseline", "delete-topics"}) {
+            var options = root.getSubcommands().get(name).getCommandSpec().optionsMap();
+            boolean creates = name.equals("produce") || name.equals("bench");
+            for (String option : new String[] {"--partitions", "--replication-factor", "--create-topics"}) {
+                assertEquals(creates, options.containsKey(option), name + " " + option);
+            }
+            assertTrue(options.containsKey("--bootstrap-servers"), name + " --bootstrap-servers");
+        }
+    }
+
     @Test
     void helpExitsCleanly() {
         CommandLine root = LoadGeneratorCommand.commandLine();
