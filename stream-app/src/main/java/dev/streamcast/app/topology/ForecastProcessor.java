@@ -16,6 +16,7 @@ import dev.streamcast.app.state.SeriesState;
 import dev.streamcast.app.training.TrainingSample;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -162,6 +163,13 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             if (timed) {
                 metrics.stepNanos(System.nanoTime() - start);
             }
+        } catch (StreamsException e) {
+            // A state store or Kafka failed, not this event: the task fails (its thread is replaced, see
+            // StreamFailurePolicy) and under exactly-once its transaction is aborted, so a half-written update (a
+            // move's new copy written, the old one not yet deleted) is never committed, and the event is processed
+            // again after the restore. Dead-lettering it would commit that half and, with a full disk, every event.
+            recent.forget(o.series());
+            throw e;
         } catch (RuntimeException e) {
             // A bug must not stop the application or lose the record: it goes to the dead-letter topic, loudly.
             recent.forget(o.series()); // it may hold a half-applied update that the store never got
