@@ -123,7 +123,8 @@ public final class AppConfig {
                 getBoolean("retrain.enabled") ? getInt("retrain.sample.every") : 0,
                 ForecastSettings.parsePeriod(get("forecast.season.period")), getDouble("forecast.season.gamma"),
                 getInt("forecast.smoothing.top"), getInt("forecast.smoothing.memory"),
-                getInt("retrain.sample.dense.points"), getBoolean("forecast.smoothing.log"));
+                getInt("retrain.sample.dense.points"), getBoolean("forecast.smoothing.log"),
+                getBoolean("forecast.change.ar"));
     }
 
     /** {@code state.decoded.series}: a count, or auto (an eighth of the heap). */

@@ -76,7 +76,10 @@ final class ChangeAr {
         return q;
     }
 
-    /** The model's array with room for it: {@code m} itself, or a copy grown by an empty model (older states). */
+    /**
+     * The model's array with room for it: {@code m} itself, or a copy grown by an empty model (a series at its
+     * second point, when its season is known, or a state stored before this model existed).
+     */
     static double[] sized(double[] m, int base, int period, int cycle) {
         int need = base + size(period, cycle);
         return m.length >= need ? m : Arrays.copyOf(m, need);

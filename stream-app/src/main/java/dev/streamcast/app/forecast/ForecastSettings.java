@@ -18,10 +18,11 @@ package dev.streamcast.app.forecast;
  *                      {@code sampleEvery}
  * @param logPositive   smooth log(value) while a series is positive (multiplicative trend and season), then
  *                      sqrt(value) while it is not negative
+ * @param changeAr      blend in {@link ChangeAr} for series with a double season
  */
 public record ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery,
                                int seasonPeriod, double seasonGamma, int top, int memory, int densePoints,
-                               boolean logPositive) {
+                               boolean logPositive, boolean changeAr) {
 
     public static final int AUTO_PERIOD = -1;
     public static final int MAX_PERIOD = 400;
@@ -63,7 +64,7 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
 
     /** The original five settings; the smoothing ones take their defaults. */
     public ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery) {
-        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.2, 3, 50, 1000, true);
+        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.2, 3, 50, 1000, true, true);
     }
 
     public static ForecastSettings defaults() {

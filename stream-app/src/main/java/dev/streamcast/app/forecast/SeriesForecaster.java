@@ -98,7 +98,7 @@ public final class SeriesForecaster {
         double banked = bank.forecast(st, t, 1);
         double corrected = banked + ErrorAr.next(st.errorModel, st.period, st.cycle, t, arScratch);
         int base = ErrorAr.size(st.period, st.cycle);
-        boolean changes = ChangeAr.size(st.period, st.cycle) > 0;
+        boolean changes = settings.changeAr() && ChangeAr.size(st.period, st.cycle) > 0;
         int q = 0;
         double zLast = Smoothing.internal(st, st.lastValue);
         double own = corrected;
@@ -214,7 +214,8 @@ public final class SeriesForecaster {
         long t = st.count;
         ErrorAr.forecast(st.errorModel, st.period, st.cycle, t, arAhead, arScratch);
         int base = ErrorAr.size(st.period, st.cycle);
-        double w = ChangeAr.size(st.period, st.cycle) > 0 ? ChangeAr.weight(st.errorModel, base, st.period) : 1;
+        double w = settings.changeAr() && ChangeAr.size(st.period, st.cycle) > 0
+                ? ChangeAr.weight(st.errorModel, base, st.period) : 1;
         double own = Smoothing.internal(st, y);
         if (w < 1) {
             ChangeAr.forecast(st.errorModel, base, st.period, lags, ChangeAr.lags(st.period, st.cycle, lags), t,

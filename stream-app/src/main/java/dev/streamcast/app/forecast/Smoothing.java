@@ -184,7 +184,7 @@ public final class Smoothing {
     /** Sizes the seasonal rings once the spacing is known (at the second point) and adds the first value. */
     public static void startSeason(SeriesState st, int period, int cycle, double first) {
         st.initSeason(period, cycle, RINGS);
-        st.errorModel = new double[ErrorAr.size(period, cycle) + ChangeAr.size(period, cycle)];
+        st.errorModel = new double[ErrorAr.size(period, cycle)];
         for (int c = 0; c < CANDIDATES; c++) {
             if (unused(st, c)) {
                 st.level[c] = 0; // never read again; all zero, they take no room in the stored state

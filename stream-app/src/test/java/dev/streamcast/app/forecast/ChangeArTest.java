@@ -92,6 +92,26 @@ class ChangeArTest {
         }
     }
 
+    /** forecast.change.ar=false: a half-hourly series keeps no such model (nor its week of changes). */
+    @Test
+    void theSettingTurnsItOff() {
+        for (boolean on : new boolean[] {true, false}) {
+            ForecastSettings d = ForecastSettings.defaults();
+            SeriesForecaster f = new SeriesForecaster(new ForecastSettings(d.horizon(), d.level(), d.window(),
+                    d.errorWindow(), d.sampleEvery(), d.seasonPeriod(), d.seasonGamma(), d.top(), d.memory(),
+                    d.densePoints(), d.logPositive(), on));
+            dev.streamcast.app.state.SeriesState st = f.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+            for (int i = 0; i < 48 * 16; i++) {
+                f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
+                        500 + 100 * Math.sin(2 * Math.PI * i / 48) + i % 7, false),
+                        dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+            }
+            assertEquals(336, st.period);
+            assertEquals(ErrorAr.size(336, 48) + (on ? ChangeAr.size(336, 48) : 0), st.errorModel.length,
+                    "forecast.change.ar=" + on);
+        }
+    }
+
     /** A state stored before this model existed gets an empty one after its own error model, which it keeps. */
     @Test
     void anOlderStateGrowsAnEmptyModel() {
