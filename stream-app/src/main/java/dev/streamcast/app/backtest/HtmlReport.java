@@ -72,7 +72,7 @@ public final class HtmlReport {
         html.append("</tr>");
     }
 
-    /** The series' one-step MAE beside each anchor's on the same points, and their ratio. */
+    /** The series' one-step MAE beside each anchor's (the same points when both scored the same share), and ratios. */
     private static void anchors(StringBuilder html, SeriesScore s, Map<String, Double> anchors) {
         if (anchors.isEmpty()) {
             return;

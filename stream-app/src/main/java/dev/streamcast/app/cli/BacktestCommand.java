@@ -81,6 +81,12 @@ public final class BacktestCommand implements Callable<Integer> {
             Map<String, Double> of = known.of(name, s.series());
             if (!of.isEmpty()) {
                 System.err.println(anchorLine(s, of));
+                known.scoredPoints(name, s.series()).ifPresent(n -> {
+                    if (n != s.n()) {
+                        System.err.printf("%s: the anchors scored %d points, this backtest %d: not the same points"
+                                + " (another --test-fraction?)%n", s.series(), n, s.n());
+                    }
+                });
             } else if (anchors != null) {
                 System.err.printf("%s: no anchors for %s in %s%n", s.series(), name, anchors);
             }

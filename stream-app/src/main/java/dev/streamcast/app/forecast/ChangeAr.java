@@ -15,7 +15,8 @@ import java.util.Arrays;
  * read last year's shape.
  *
  * <p>The model lives in one array of {@link #size} doubles (see the offsets), after {@link ErrorAr}'s in the state's
- * error model, ending with a ring of the last {@code period + 2} changes; per point O(regressors²), no allocation.
+ * error model, ending with a ring of the last {@code period + 2} changes; per point O(regressors² + period) (the
+ * horizon's bound scans the ring), no allocation.
  */
 final class ChangeAr {
 
@@ -103,9 +104,9 @@ final class ChangeAr {
         if (!(main > 0) || !(own > 0)) {
             return main <= own ? 1 : 0;
         }
-        double wm = 1 / (main * main);
-        double wo = 1 / (own * own);
-        return wm / (wm + wo);
+        // (1/main²) / (1/main² + 1/own²), without overflowing once both errors are tiny (a series stopped moving)
+        double w = own * own / (main * main + own * own);
+        return Double.isFinite(w) ? w : main <= own ? 1 : 0;
     }
 
     /** The predicted change at point index {@code t} (the last point being t-1). */
@@ -122,10 +123,7 @@ final class ChangeAr {
     static void forecast(double[] m, int base, int period, int[] lags, int q, long t, double[] out,
                          double[] scratch) {
         int ring = period + 2;
-        double bound = 0;
-        for (int i = 0; i < ring; i++) {
-            bound = Math.max(bound, Math.abs(m[base + RING + i]));
-        }
+        double bound = bound(m, base, period);
         for (int k = 0; k < out.length; k++) {
             for (int i = 0; i < q; i++) {
                 int back = k - lags[i];
@@ -146,7 +144,8 @@ final class ChangeAr {
         double predicted = regression(m, base, scratch, q);
         int ring = period + 2;
         if (imputed) {
-            m[base + RING + (int) (t % ring)] = predicted;
+            double bound = bound(m, base, period);
+            m[base + RING + (int) (t % ring)] = Math.max(-bound, Math.min(bound, predicted));
             return;
         }
         if (ready(m, base, period)) {
@@ -164,6 +163,15 @@ final class ChangeAr {
         }
         m[base + SEEN]++;
         m[base + RING + (int) (t % ring)] = change;
+    }
+
+    /** The largest change of the last season: no prediction goes beyond it. */
+    private static double bound(double[] m, int base, int period) {
+        double bound = 0;
+        for (int i = 0; i < period + 2; i++) {
+            bound = Math.max(bound, Math.abs(m[base + RING + i]));
+        }
+        return bound;
     }
 
     private static void regressors(double[] m, int base, int period, int[] lags, int q, long t, double[] x) {

@@ -5,6 +5,8 @@ import dev.streamcast.app.model.ServingModel;
 import dev.streamcast.app.record.Observation;
 import dev.streamcast.app.state.SeriesState;
 
+import java.util.Arrays;
+
 
 /**
  * The per-event forecasting step, free of Kafka so that the topology, the backtest and offline replays all run the
@@ -42,6 +44,10 @@ public final class SeriesForecaster {
     private final double[] changeAhead;
     private final double[] changeScratch;
     private final int[] lags = new int[ChangeAr.MAX_REGRESSORS];
+    /** Set by {@link #blended} for {@link #learnChange} and {@link #emit}: 0 = no change model for this event. */
+    private int changeLags;
+    private double changeLast;
+    private double changeOwn;
     private ServingModel gainOf;
     private double gain;
     private double scoredError = Double.NaN;
@@ -97,19 +103,7 @@ public final class SeriesForecaster {
         bank.choose(st);
         double banked = bank.forecast(st, t, 1);
         double corrected = banked + ErrorAr.next(st.errorModel, st.period, st.cycle, t, arScratch);
-        int base = ErrorAr.size(st.period, st.cycle);
-        boolean changes = settings.changeAr() && ChangeAr.size(st.period, st.cycle) > 0;
-        int q = 0;
-        double zLast = Smoothing.internal(st, st.lastValue);
-        double own = corrected;
-        double w = 1;
-        if (changes) {
-            st.errorModel = ChangeAr.sized(st.errorModel, base, st.period, st.cycle);
-            q = ChangeAr.lags(st.period, st.cycle, lags);
-            own = zLast + ChangeAr.next(st.errorModel, base, st.period, lags, q, t, changeScratch);
-            w = ChangeAr.weight(st.errorModel, base, st.period);
-        }
-        double smooth = Smoothing.value(st, w * corrected + (1 - w) * own);
+        double smooth = Smoothing.value(st, blended(st, t, corrected));
         double y = imputed ? (Double.isFinite(st.pending) ? st.pending : smooth) : o.value();
         double e = y - smooth;
         double priorScale = st.diffCount > 0 ? st.scale() : Math.abs(e);
@@ -125,10 +119,7 @@ public final class SeriesForecaster {
         Smoothing.update(st, t, z, imputed, settings.seasonGamma(), settings.memory(), st.diffCount);
         ErrorAr.update(st.errorModel, st.period, st.cycle, t, z - banked, imputed,
                 Smoothing.rankWeight(settings.memory(), st.diffCount), arScratch);
-        if (changes) {
-            ChangeAr.update(st.errorModel, base, st.period, lags, q, t, z - zLast, z - corrected, z - own, imputed,
-                    Smoothing.rankWeight(settings.memory(), st.diffCount), changeScratch);
-        }
+        learnChange(st, t, z, corrected, imputed);
         if (!imputed) {
             double alpha = Math.max(1.0 / (st.diffCount + 1), Normalisation.MIN_ALPHA);
             st.ewms += alpha * (e * e - st.ewms);
@@ -174,6 +165,46 @@ public final class SeriesForecaster {
                 model.version(), false, false);
     }
 
+    /**
+     * The one-step forecast on the bank's scale, {@code corrected} blended with {@link ChangeAr}'s where the series
+     * has one (a double season and {@code forecast.change.ar}); readies {@link #learnChange}.
+     */
+    private double blended(SeriesState st, long t, double corrected) {
+        changeLags = 0;
+        changeOwn = Double.NaN;
+        if (ChangeAr.size(st.period, st.cycle) == 0) {
+            return corrected;
+        }
+        int base = ErrorAr.size(st.period, st.cycle);
+        if (!settings.changeAr()) {
+            if (st.errorModel.length > base) {
+                st.errorModel = Arrays.copyOf(st.errorModel, base); // turned off: stale if it is ever turned on
+            }
+            return corrected;
+        }
+        st.errorModel = ChangeAr.sized(st.errorModel, base, st.period, st.cycle);
+        changeLags = ChangeAr.lags(st.period, st.cycle, lags);
+        changeLast = Smoothing.internal(st, st.lastValue);
+        if (!Double.isFinite(changeLast)) {
+            return corrected; // an imputed value that a log series cannot take (the RNN's correction took it below 0)
+        }
+        changeOwn = changeLast + ChangeAr.next(st.errorModel, base, st.period, lags, changeLags, t, changeScratch);
+        double w = ChangeAr.weight(st.errorModel, base, st.period);
+        return w < 1 ? w * corrected + (1 - w) * changeOwn : corrected;
+    }
+
+    /** {@link ChangeAr} learns the value {@code z} (bank's scale) at point index {@code t}, after {@link #blended}. */
+    private void learnChange(SeriesState st, long t, double z, double corrected, boolean imputed) {
+        if (changeLags == 0) {
+            return;
+        }
+        // A change from or to a value the bank's scale cannot hold is not learnt; its place keeps the prediction.
+        boolean usable = Double.isFinite(changeOwn) && Double.isFinite(z);
+        ChangeAr.update(st.errorModel, ErrorAr.size(st.period, st.cycle), st.period, lags, changeLags, t,
+                usable ? z - changeLast : 0, z - corrected, z - changeOwn, imputed || !usable,
+                Smoothing.rankWeight(settings.memory(), st.diffCount), changeScratch);
+    }
+
     /** Re-warms the hidden state under a newly swapped-in model from the series' recent inputs. */
     private void ensureModel(SeriesState st, ServingModel model) {
         if (st.modelVersion == model.version() && st.hidden.length == model.stateSize()) {
@@ -214,12 +245,10 @@ public final class SeriesForecaster {
         long t = st.count;
         ErrorAr.forecast(st.errorModel, st.period, st.cycle, t, arAhead, arScratch);
         int base = ErrorAr.size(st.period, st.cycle);
-        double w = settings.changeAr() && ChangeAr.size(st.period, st.cycle) > 0
-                ? ChangeAr.weight(st.errorModel, base, st.period) : 1;
         double own = Smoothing.internal(st, y);
+        double w = changeLags > 0 && Double.isFinite(own) ? ChangeAr.weight(st.errorModel, base, st.period) : 1;
         if (w < 1) {
-            ChangeAr.forecast(st.errorModel, base, st.period, lags, ChangeAr.lags(st.period, st.cycle, lags), t,
-                    changeAhead, changeScratch);
+            ChangeAr.forecast(st.errorModel, base, st.period, lags, changeLags, t, changeAhead, changeScratch);
         }
         long[] ts = new long[h];
         double[] mean = new double[h];

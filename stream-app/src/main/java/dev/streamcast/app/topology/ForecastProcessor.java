@@ -16,7 +16,10 @@ import dev.streamcast.app.state.SeriesState;
 import dev.streamcast.app.training.TrainingSample;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
+import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -163,11 +166,13 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             if (timed) {
                 metrics.stepNanos(System.nanoTime() - start);
             }
-        } catch (StreamsException e) {
-            // A state store or Kafka failed, not this event: the task fails (its thread is replaced, see
-            // StreamFailurePolicy) and under exactly-once its transaction is aborted, so a half-written update (a
+        } catch (ProcessorStateException | InvalidStateStoreException | TaskMigratedException
+                 | TaskCorruptedException e) {
+            // A state store failed or the task moved, not this event: the task fails (a failed thread is replaced,
+            // see StreamFailurePolicy) and under exactly-once its transaction is aborted, so a half-written update (a
             // move's new copy written, the old one not yet deleted) is never committed, and the event is processed
             // again after the restore. Dead-lettering it would commit that half and, with a full disk, every event.
+            // (Other Kafka failures, such as an earlier send's surfacing here, stay with the catch below.)
             recent.forget(o.series());
             throw e;
         } catch (RuntimeException e) {

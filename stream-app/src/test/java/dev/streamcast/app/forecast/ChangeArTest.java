@@ -112,6 +112,54 @@ class ChangeArTest {
         }
     }
 
+    /** Recent errors near the smallest doubles (a series that stopped moving) still give a weight in [0, 1]. */
+    @Test
+    void tinyErrorsStillGiveAWeight() {
+        for (double[] errors : new double[][] {{1e-170, 1e-170}, {1e-170, 3e-170}, {3e-300, 1e-300}, {0, 0}}) {
+            double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+            double[] scratch = new double[ChangeAr.scratch(1)];
+            int[] lags = new int[ChangeAr.MAX_REGRESSORS];
+            int q = ChangeAr.lags(PERIOD, CYCLE, lags);
+            for (int t = 1; t < 10 * PERIOD; t++) {
+                ChangeAr.update(m, 0, PERIOD, lags, q, t, 0, errors[0], errors[1], false, 0.02, scratch);
+            }
+            double w = ChangeAr.weight(m, 0, PERIOD);
+            assertTrue(w >= 0 && w <= 1, "errors " + errors[0] + " / " + errors[1] + ": weight " + w);
+        }
+    }
+
+    /**
+     * An imputed value below 0 in a log series (the RNN's correction can take the forecast there) leaves nothing
+     * non-finite behind: the change model skips what the log cannot hold.
+     */
+    @Test
+    void anImputedValueALogCannotHoldLeavesTheStateFinite() {
+        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+        dev.streamcast.app.state.SeriesState st = f.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+        int i = 0;
+        for (; i < 48 * 16; i++) {
+            f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
+                    500 + 100 * Math.sin(2 * Math.PI * i / 48) + i % 7, false),
+                    dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+        }
+        assertTrue(ChangeAr.weight(st.errorModel, ErrorAr.size(336, 48), 336) < 1, "the change model is in use");
+        st.pending = -0.5;
+        f.apply(st, new dev.streamcast.app.record.Observation("hh", i++ * 1_800_000L, Double.NaN, true),
+                dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+        for (int k = 0; k < 48; k++, i++) {
+            Forecast out = f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
+                    500 + 100 * Math.sin(2 * Math.PI * i / 48), false), dev.streamcast.app.model.NaiveModel.INSTANCE,
+                    null);
+            for (double m : out.mean()) {
+                assertTrue(Double.isFinite(m), "forecast " + m + " at point " + i);
+            }
+        }
+        assertTrue(Double.isFinite(st.ewms), "scale " + st.ewms);
+        for (double v : st.errorModel) {
+            assertTrue(Double.isFinite(v), "error model " + java.util.Arrays.toString(st.errorModel));
+        }
+    }
+
     /** A state stored before this model existed gets an empty one after its own error model, which it keeps. */
     @Test
     void anOlderStateGrowsAnEmptyModel() {
