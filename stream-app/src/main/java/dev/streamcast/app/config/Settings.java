@@ -45,8 +45,8 @@ public final class Settings {
         new Setting("forecast.smoothing.log", "true",
                 "smooth log(value) while a series is positive (multiplicative trend and season), then sqrt(value) "
                 + "while it is not negative"),
-        new Setting("forecast.change.ar", "true", "for series with a day inside a week (sub-daily points), blend in a "
-                + "seasonal autoregression of the series' changes (lags 1-3, around a day and a week ago)"),
+        new Setting("forecast.change.ar", "true", "for series of sub-daily points with a season, blend in a seasonal "
+                + "autoregression of the series' changes (lags 1-3, around a season and a day ago)"),
         new Setting("retrain.enabled", "true", "retrain periodically from the windowed history"),
         new Setting("retrain.sample.every", "4", "a warm series emits a training window every N points"),
         new Setting("retrain.sample.dense.points", "1000",

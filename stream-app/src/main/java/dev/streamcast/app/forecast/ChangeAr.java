@@ -1,18 +1,22 @@
 package dev.streamcast.app.forecast;
 
+import dev.streamcast.app.state.SeriesState;
+
 import java.util.Arrays;
 
 /**
- * For a series with a double season (sub-daily points: a day inside a week), a seasonal autoregression of the
- * series' own changes on the bank's scale, fitted online by recursive least squares with forgetting: the next change
- * z(t) - z(t-1) from the last {@link #SHORT} changes and the changes around one day ago (lags d-1, d, d+1) and one
- * week ago (m-1, m, m+1), a seasonal ARIMA on differences. It reads the day's and the week's shape straight from the
- * last ones, where each phase of the bank's week-long ring learns once a week. Its forecast is blended with the
- * smoothing forecast by their recent errors ({@link #weight}), so it counts where it has been the better one.
- * Measured on the real series of the README's accuracy table: half-hourly electricity demand 0.939 -> 0.870 of
- * ARIMA's MAE; for monthly series (lags 1-3, 11-13) the same blend made every one worse (co2 1.002 -> 1.014,
- * elnino 1.012 -> 1.032): a few hundred points fit nine coefficients poorly, and the airline candidates already
- * read last year's shape.
+ * For a series of sub-daily points with a season ({@link #applies}), a seasonal autoregression of the series' own
+ * changes on the bank's scale, fitted online by recursive least squares with forgetting: the next change
+ * z(t) - z(t-1) from the last {@link #SHORT} changes and the changes around one season ago (lags m-1, m, m+1) and,
+ * for a week with a day inside, around one day ago (d-1, d, d+1): a seasonal ARIMA on differences. It reads the
+ * day's and the week's shape straight from the last ones, where each phase of the bank's seasonal rings learns once
+ * a season. Its forecast is blended with the smoothing forecast by their recent errors ({@link #weight}), so it
+ * counts where it has been the better one. Measured on real series: half-hourly electricity demand (the README's
+ * accuracy table) 0.939 -> 0.870 of ARIMA's MAE; the same demand summed to hourly points 282.3 -> 267.1 MAE; with a
+ * day-long season only (configured, as 15-minute points get it) 154.2 -> 145.2 half-hourly, 519.1 -> 509.9 hourly.
+ * For monthly series (lags 1-3, 11-13) the same blend made every one worse (co2 1.002 -> 1.014, elnino 1.012 ->
+ * 1.032): a few hundred points fit six coefficients poorly, and the airline candidates already read last year's
+ * shape.
  *
  * <p>The model lives in one array of {@link #size} doubles (see the offsets), after {@link ErrorAr}'s in the state's
  * error model, ending with a ring of the last {@code period + 2} changes; per point O(regressors² + period) (the
@@ -41,9 +45,19 @@ final class ChangeAr {
     private ChangeAr() {
     }
 
-    /** The model's length for a series with this season and inner cycle: none (0) without an inner cycle. */
-    static int size(int period, int cycle) {
-        return cycle > 0 ? RING + period + 2 : 0;
+    private static final long DAY_MS = 24 * 60 * 60_000L;
+
+    /**
+     * Whether the series has one: a season (a week with a day inside, a day, or a configured one) of points less
+     * than a day apart. Slower series (monthly, daily) have few points per season to fit it on.
+     */
+    static boolean applies(SeriesState st) {
+        return st.period > 0 && st.step > 0 && st.step < DAY_MS;
+    }
+
+    /** The model's length for a series with this season. */
+    static int size(int period) {
+        return RING + period + 2;
     }
 
     /** Scratch values the methods need beyond the horizon. */
@@ -65,7 +79,7 @@ final class ChangeAr {
     }
 
     private static int around(int centre, int[] out, int q) {
-        for (int l = centre - 1; l <= centre + 1; l++) {
+        for (int l = Math.max(centre - 1, 1); centre > 0 && l <= centre + 1; l++) {
             boolean repeat = false;
             for (int i = 0; i < q; i++) {
                 repeat |= out[i] == l;
@@ -81,8 +95,8 @@ final class ChangeAr {
      * The model's array with room for it: {@code m} itself, or a copy grown by an empty model (a series at its
      * second point, when its season is known, or a state stored before this model existed).
      */
-    static double[] sized(double[] m, int base, int period, int cycle) {
-        int need = base + size(period, cycle);
+    static double[] sized(double[] m, int base, int period) {
+        int need = base + size(period);
         return m.length >= need ? m : Arrays.copyOf(m, need);
     }
 

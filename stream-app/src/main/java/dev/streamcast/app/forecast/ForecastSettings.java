@@ -18,7 +18,7 @@ package dev.streamcast.app.forecast;
  *                      {@code sampleEvery}
  * @param logPositive   smooth log(value) while a series is positive (multiplicative trend and season), then
  *                      sqrt(value) while it is not negative
- * @param changeAr      blend in {@link ChangeAr} for series with a double season
+ * @param changeAr      blend in {@link ChangeAr} for series of sub-daily points with a season
  */
 public record ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery,
                                int seasonPeriod, double seasonGamma, int top, int memory, int densePoints,

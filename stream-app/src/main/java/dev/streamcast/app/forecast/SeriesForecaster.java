@@ -14,8 +14,8 @@ import java.util.Arrays;
  * in place and returns the forecast for the horizon:
  * <ol>
  *   <li>the smoothing forecast for this point (the bank of {@link Smoothing}, its candidates weighed by
- *       {@link Combination}, plus the {@link ErrorAr} prediction of its error; for a double season blended with
- *       {@link ChangeAr}'s forecast) is compared with the value: its error over the series' scale, clipped, is the
+ *       {@link Combination}, plus the {@link ErrorAr} prediction of its error; for a season of sub-daily points
+ *       blended with {@link ChangeAr}'s forecast) is compared with the value: its error over the series' scale, clipped, is the
  *       RNN's input {@code x};</li>
  *   <li>the bank, its error models and the scale learn from the value; one RNN step on {@code x} predicts the next
  *       input, and a rollout the ones after;</li>
@@ -167,12 +167,12 @@ public final class SeriesForecaster {
 
     /**
      * The one-step forecast on the bank's scale, {@code corrected} blended with {@link ChangeAr}'s where the series
-     * has one (a double season and {@code forecast.change.ar}); readies {@link #learnChange}.
+     * has one (a season of sub-daily points, and {@code forecast.change.ar}); readies {@link #learnChange}.
      */
     private double blended(SeriesState st, long t, double corrected) {
         changeLags = 0;
         changeOwn = Double.NaN;
-        if (ChangeAr.size(st.period, st.cycle) == 0) {
+        if (!ChangeAr.applies(st)) {
             return corrected;
         }
         int base = ErrorAr.size(st.period, st.cycle);
@@ -182,7 +182,7 @@ public final class SeriesForecaster {
             }
             return corrected;
         }
-        st.errorModel = ChangeAr.sized(st.errorModel, base, st.period, st.cycle);
+        st.errorModel = ChangeAr.sized(st.errorModel, base, st.period);
         changeLags = ChangeAr.lags(st.period, st.cycle, lags);
         changeLast = Smoothing.internal(st, st.lastValue);
         if (!Double.isFinite(changeLast)) {

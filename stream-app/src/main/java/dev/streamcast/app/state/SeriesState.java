@@ -14,8 +14,8 @@ import java.util.Arrays;
  *       two seasons the first ring accumulates raw values for the initial estimate;</li>
  *   <li>{@code errorModel}: an autoregression of the bank's one-step errors (coefficients, covariance, last
  *       errors, recent errors with and without it, and for a double season the last season's errors), then for a
- *       double season an autoregression of the series' changes (the same, and a ring of the last season's
- *       changes);</li>
+ *       season of sub-daily points an autoregression of the series' changes (the same, and a ring of the last
+ *       season's changes);</li>
  *   <li>{@code airline}: for a single season, the airline candidates' rings of the last season's values and of
  *       each one's errors;</li>
  *   <li>{@code hidden}: the RNN state (h, and c for LSTM) under {@code modelVersion}, at float precision;</li>
@@ -76,8 +76,8 @@ public final class SeriesState {
      */
     public double[] airline = new double[0];
     /**
-     * The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout), then for a double season
-     * that of the series' changes ({@code forecast.ChangeAr}; absent in states stored before it, grown when used).
+     * The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout), then for a season of
+     * sub-daily points that of the series' changes ({@code forecast.ChangeAr}; absent in states stored before it, grown when used).
      */
     public double[] errorModel = new double[0];
 

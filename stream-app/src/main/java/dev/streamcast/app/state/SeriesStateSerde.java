@@ -21,8 +21,8 @@ import java.util.Arrays;
  * model and airline rings as bitmaps of their non-zero doubles), little-endian: a young series' state is 30% smaller,
  * and with 100,000 series every event writes one to the store and its changelog. Format 8 records are still
  * read (an upgrade keeps every series); older ones are refused: their banks, rings and error models do not line up.
- * Within format 9, later builds added a transform byte value (2: square roots) and a longer error model for double
- * seasons (the change autoregression, grown by the forecaster when missing); a build before them restarts a
+ * Within format 9, later builds added a transform byte value (2: square roots) and a longer error model for
+ * sub-daily seasons (the change autoregression, grown by the forecaster when missing); a build before them restarts a
  * square-root series (its transform byte is unknown there) and carries the longer error model along unused.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {

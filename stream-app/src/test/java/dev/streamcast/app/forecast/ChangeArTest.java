@@ -19,7 +19,8 @@ class ChangeArTest {
         assertArrayEquals(new int[] {1, 2, 3, 47, 48, 49, 335, 336, 337}, java.util.Arrays.copyOf(lags, q));
         q = ChangeAr.lags(PERIOD, CYCLE, lags);
         assertArrayEquals(new int[] {1, 2, 3, 13, 14, 15}, java.util.Arrays.copyOf(lags, q));
-        assertEquals(0, ChangeAr.size(12, 0), "no model without an inner cycle");
+        q = ChangeAr.lags(96, 0, lags);
+        assertArrayEquals(new int[] {1, 2, 3, 95, 96, 97}, java.util.Arrays.copyOf(lags, q), "a day season alone");
     }
 
     /** Changes that repeat every season (a week the rings have not learned) are predicted, one and three ahead. */
@@ -29,7 +30,7 @@ class ChangeArTest {
         for (int i = 0; i < PERIOD; i++) {
             week[i] = Math.sin(1.7 * i * i);
         }
-        double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+        double[] m = new double[ChangeAr.size(PERIOD)];
         double[] scratch = new double[ChangeAr.scratch(3)];
         int[] lags = new int[ChangeAr.MAX_REGRESSORS];
         int q = ChangeAr.lags(PERIOD, CYCLE, lags);
@@ -52,7 +53,7 @@ class ChangeArTest {
     /** White-noise changes: it cannot predict them, so the main forecast with its smaller errors keeps the blend. */
     @Test
     void aWorseModelLeavesTheBlendToTheMainForecast() {
-        double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+        double[] m = new double[ChangeAr.size(PERIOD)];
         double[] scratch = new double[ChangeAr.scratch(1)];
         int[] lags = new int[ChangeAr.MAX_REGRESSORS];
         int q = ChangeAr.lags(PERIOD, CYCLE, lags);
@@ -73,7 +74,7 @@ class ChangeArTest {
     /** Changes that keep growing: an explosive fit still predicts none larger than the last ones, at any horizon. */
     @Test
     void longHorizonsStayBoundedByTheLastChanges() {
-        double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+        double[] m = new double[ChangeAr.size(PERIOD)];
         double[] scratch = new double[ChangeAr.scratch(1000)];
         int[] lags = new int[ChangeAr.MAX_REGRESSORS];
         int q = ChangeAr.lags(PERIOD, CYCLE, lags);
@@ -107,8 +108,28 @@ class ChangeArTest {
                         dev.streamcast.app.model.NaiveModel.INSTANCE, null);
             }
             assertEquals(336, st.period);
-            assertEquals(ErrorAr.size(336, 48) + (on ? ChangeAr.size(336, 48) : 0), st.errorModel.length,
+            assertEquals(ErrorAr.size(336, 48) + (on ? ChangeAr.size(336) : 0), st.errorModel.length,
                     "forecast.change.ar=" + on);
+        }
+    }
+
+    /** 15-minute points (a day season, the week does not fit) have the model; daily and monthly ones do not. */
+    @Test
+    void onlySeriesOfSubDailyPointsHaveIt() {
+        long minute = 60_000L;
+        long[] steps = {15 * minute, 24 * 60 * minute, 30L * 24 * 60 * minute};
+        int[] periods = {96, 7, 12};
+        boolean[] has = {true, false, false};
+        for (int s = 0; s < steps.length; s++) {
+            SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+            dev.streamcast.app.state.SeriesState st = f.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+            for (int i = 0; i < 300; i++) {
+                f.apply(st, new dev.streamcast.app.record.Observation("s", i * steps[s], 50 + Math.sin(i) + i % 5,
+                        false), dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+            }
+            assertEquals(periods[s], st.period);
+            assertEquals(ErrorAr.size(st.period, st.cycle) + (has[s] ? ChangeAr.size(st.period) : 0),
+                    st.errorModel.length, "season of " + periods[s]);
         }
     }
 
@@ -116,7 +137,7 @@ class ChangeArTest {
     @Test
     void tinyErrorsStillGiveAWeight() {
         for (double[] errors : new double[][] {{1e-170, 1e-170}, {1e-170, 3e-170}, {3e-300, 1e-300}, {0, 0}}) {
-            double[] m = new double[ChangeAr.size(PERIOD, CYCLE)];
+            double[] m = new double[ChangeAr.size(PERIOD)];
             double[] scratch = new double[ChangeAr.scratch(1)];
             int[] lags = new int[ChangeAr.MAX_REGRESSORS];
             int q = ChangeAr.lags(PERIOD, CYCLE, lags);
@@ -167,11 +188,11 @@ class ChangeArTest {
         double[] old = new double[base];
         old[0] = 0.25;
         old[base - 1] = -3;
-        double[] grown = ChangeAr.sized(old, base, PERIOD, CYCLE);
-        assertEquals(base + ChangeAr.size(PERIOD, CYCLE), grown.length);
+        double[] grown = ChangeAr.sized(old, base, PERIOD);
+        assertEquals(base + ChangeAr.size(PERIOD), grown.length);
         assertEquals(0.25, grown[0]);
         assertEquals(-3, grown[base - 1]);
         assertEquals(1.0, ChangeAr.weight(grown, base, PERIOD));
-        assertTrue(grown == ChangeAr.sized(grown, base, PERIOD, CYCLE), "no copy once sized");
+        assertTrue(grown == ChangeAr.sized(grown, base, PERIOD), "no copy once sized");
     }
 }
