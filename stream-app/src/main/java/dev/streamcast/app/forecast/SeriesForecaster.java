@@ -15,8 +15,8 @@ import java.util.Arrays;
  * <ol>
  *   <li>the smoothing forecast for this point (the bank of {@link Smoothing}, its candidates weighed by
  *       {@link Combination}, plus the {@link ErrorAr} prediction of its error; for a season of sub-daily points
- *       blended with {@link ChangeAr}'s forecast) is compared with the value: its error over the series' scale, clipped, is the
- *       RNN's input {@code x};</li>
+ *       blended with {@link ChangeAr}'s forecast) is compared with the value: its error over the series' scale,
+ *       clipped, is the RNN's input {@code x};</li>
  *   <li>the bank, its error models and the scale learn from the value; one RNN step on {@code x} predicts the next
  *       input, and a rollout the ones after;</li>
  *   <li>forecast k = smoothing forecast k + gain · scale · RNN prediction k, where the gain (0..1) was chosen on
