@@ -93,24 +93,39 @@ class ChangeArTest {
         }
     }
 
-    /** forecast.change.ar=false: a half-hourly series keeps no such model (nor its week of changes). */
+    /**
+     * forecast.change.ar=false: a half-hourly series keeps no such model (nor its week of changes), and one that had
+     * it drops it, so turning it on again later starts it afresh instead of from stale changes.
+     */
     @Test
     void theSettingTurnsItOff() {
-        for (boolean on : new boolean[] {true, false}) {
-            ForecastSettings d = ForecastSettings.defaults();
-            SeriesForecaster f = new SeriesForecaster(new ForecastSettings(d.horizon(), d.level(), d.window(),
-                    d.errorWindow(), d.sampleEvery(), d.seasonPeriod(), d.seasonGamma(), d.top(), d.memory(),
-                    d.densePoints(), d.logPositive(), on));
-            dev.streamcast.app.state.SeriesState st = f.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
-            for (int i = 0; i < 48 * 16; i++) {
-                f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
-                        500 + 100 * Math.sin(2 * Math.PI * i / 48) + i % 7, false),
-                        dev.streamcast.app.model.NaiveModel.INSTANCE, null);
-            }
-            assertEquals(336, st.period);
-            assertEquals(ErrorAr.size(336, 48) + (on ? ChangeAr.size(336) : 0), st.errorModel.length,
-                    "forecast.change.ar=" + on);
+        SeriesForecaster on = forecaster(true);
+        SeriesForecaster off = forecaster(false);
+        dev.streamcast.app.state.SeriesState kept = on.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+        dev.streamcast.app.state.SeriesState never = off.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+        int i = 0;
+        for (; i < 48 * 16; i++) {
+            halfHour(on, kept, i);
+            halfHour(off, never, i);
         }
+        assertEquals(336, kept.period);
+        assertEquals(ErrorAr.size(336, 48) + ChangeAr.size(336), kept.errorModel.length, "on");
+        assertEquals(ErrorAr.size(336, 48), never.errorModel.length, "off");
+        halfHour(off, kept, i);
+        assertEquals(ErrorAr.size(336, 48), kept.errorModel.length, "turned off: dropped");
+    }
+
+    private static SeriesForecaster forecaster(boolean changeAr) {
+        ForecastSettings d = ForecastSettings.defaults();
+        return new SeriesForecaster(new ForecastSettings(d.horizon(), d.level(), d.window(), d.errorWindow(),
+                d.sampleEvery(), d.seasonPeriod(), d.seasonGamma(), d.top(), d.memory(), d.densePoints(),
+                d.logPositive(), changeAr));
+    }
+
+    private static void halfHour(SeriesForecaster f, dev.streamcast.app.state.SeriesState st, int i) {
+        f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
+                500 + 100 * Math.sin(2 * Math.PI * i / 48) + i % 7, false),
+                dev.streamcast.app.model.NaiveModel.INSTANCE, null);
     }
 
     /** 15-minute points (a day season, the week does not fit) have the model; daily and monthly ones do not. */
