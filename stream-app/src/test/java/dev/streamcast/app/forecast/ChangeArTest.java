@@ -1,6 +1,12 @@
 package dev.streamcast.app.forecast;
 
+import dev.streamcast.app.model.NaiveModel;
+import dev.streamcast.app.record.Observation;
+import dev.streamcast.app.state.SeriesState;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,11 +22,11 @@ class ChangeArTest {
     void lagsSurroundTheCycleAndTheSeasonWithoutRepeats() {
         int[] lags = new int[ChangeAr.MAX_REGRESSORS];
         int q = ChangeAr.lags(336, 48, lags);
-        assertArrayEquals(new int[] {1, 2, 3, 47, 48, 49, 335, 336, 337}, java.util.Arrays.copyOf(lags, q));
+        assertArrayEquals(new int[] {1, 2, 3, 47, 48, 49, 335, 336, 337}, Arrays.copyOf(lags, q));
         q = ChangeAr.lags(PERIOD, CYCLE, lags);
-        assertArrayEquals(new int[] {1, 2, 3, 13, 14, 15}, java.util.Arrays.copyOf(lags, q));
+        assertArrayEquals(new int[] {1, 2, 3, 13, 14, 15}, Arrays.copyOf(lags, q));
         q = ChangeAr.lags(96, 0, lags);
-        assertArrayEquals(new int[] {1, 2, 3, 95, 96, 97}, java.util.Arrays.copyOf(lags, q), "a day season alone");
+        assertArrayEquals(new int[] {1, 2, 3, 95, 96, 97}, Arrays.copyOf(lags, q), "a day season alone");
     }
 
     /** Changes that repeat every season (a week the rings have not learned) are predicted, one and three ahead. */
@@ -57,7 +63,7 @@ class ChangeArTest {
         double[] scratch = new double[ChangeAr.scratch(1)];
         int[] lags = new int[ChangeAr.MAX_REGRESSORS];
         int q = ChangeAr.lags(PERIOD, CYCLE, lags);
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         for (int t = 1; t < 40 * PERIOD; t++) {
             if (t == 2 * (PERIOD + 2)) {
                 assertEquals(1.0, ChangeAr.weight(m, 0, PERIOD), "not scored yet: the main forecast alone");
@@ -101,8 +107,8 @@ class ChangeArTest {
     void theSettingTurnsItOff() {
         SeriesForecaster on = forecaster(true);
         SeriesForecaster off = forecaster(false);
-        dev.streamcast.app.state.SeriesState kept = on.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
-        dev.streamcast.app.state.SeriesState never = off.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+        SeriesState kept = on.newState(NaiveModel.INSTANCE);
+        SeriesState never = off.newState(NaiveModel.INSTANCE);
         int i = 0;
         for (; i < 48 * 16; i++) {
             halfHour(on, kept, i);
@@ -122,10 +128,10 @@ class ChangeArTest {
                 d.logPositive(), changeAr));
     }
 
-    private static void halfHour(SeriesForecaster f, dev.streamcast.app.state.SeriesState st, int i) {
-        f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
+    private static void halfHour(SeriesForecaster f, SeriesState st, int i) {
+        f.apply(st, new Observation("hh", i * 1_800_000L,
                 500 + 100 * Math.sin(2 * Math.PI * i / 48) + i % 7, false),
-                dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+                NaiveModel.INSTANCE, null);
     }
 
     /** 15-minute points (a day season, the week does not fit) have the model; daily and monthly ones do not. */
@@ -137,10 +143,10 @@ class ChangeArTest {
         boolean[] has = {true, false, false};
         for (int s = 0; s < steps.length; s++) {
             SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-            dev.streamcast.app.state.SeriesState st = f.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+            SeriesState st = f.newState(NaiveModel.INSTANCE);
             for (int i = 0; i < 300; i++) {
-                f.apply(st, new dev.streamcast.app.record.Observation("s", i * steps[s], 50 + Math.sin(i) + i % 5,
-                        false), dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+                f.apply(st, new Observation("s", i * steps[s], 50 + Math.sin(i) + i % 5,
+                        false), NaiveModel.INSTANCE, null);
             }
             assertEquals(periods[s], st.period);
             assertEquals(ErrorAr.size(st.period, st.cycle) + (has[s] ? ChangeAr.size(st.period) : 0),
@@ -171,20 +177,20 @@ class ChangeArTest {
     @Test
     void anImputedValueALogCannotHoldLeavesTheStateFinite() {
         SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-        dev.streamcast.app.state.SeriesState st = f.newState(dev.streamcast.app.model.NaiveModel.INSTANCE);
+        SeriesState st = f.newState(NaiveModel.INSTANCE);
         int i = 0;
         for (; i < 48 * 16; i++) {
-            f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
+            f.apply(st, new Observation("hh", i * 1_800_000L,
                     500 + 100 * Math.sin(2 * Math.PI * i / 48) + i % 7, false),
-                    dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+                    NaiveModel.INSTANCE, null);
         }
         assertTrue(ChangeAr.weight(st.errorModel, ErrorAr.size(336, 48), 336) < 1, "the change model is in use");
         st.pending = -0.5;
-        f.apply(st, new dev.streamcast.app.record.Observation("hh", i++ * 1_800_000L, Double.NaN, true),
-                dev.streamcast.app.model.NaiveModel.INSTANCE, null);
+        f.apply(st, new Observation("hh", i++ * 1_800_000L, Double.NaN, true),
+                NaiveModel.INSTANCE, null);
         for (int k = 0; k < 48; k++, i++) {
-            Forecast out = f.apply(st, new dev.streamcast.app.record.Observation("hh", i * 1_800_000L,
-                    500 + 100 * Math.sin(2 * Math.PI * i / 48), false), dev.streamcast.app.model.NaiveModel.INSTANCE,
+            Forecast out = f.apply(st, new Observation("hh", i * 1_800_000L,
+                    500 + 100 * Math.sin(2 * Math.PI * i / 48), false), NaiveModel.INSTANCE,
                     null);
             for (double m : out.mean()) {
                 assertTrue(Double.isFinite(m), "forecast " + m + " at point " + i);
@@ -192,7 +198,7 @@ class ChangeArTest {
         }
         assertTrue(Double.isFinite(st.ewms), "scale " + st.ewms);
         for (double v : st.errorModel) {
-            assertTrue(Double.isFinite(v), "error model " + java.util.Arrays.toString(st.errorModel));
+            assertTrue(Double.isFinite(v), "error model " + Arrays.toString(st.errorModel));
         }
     }
 
