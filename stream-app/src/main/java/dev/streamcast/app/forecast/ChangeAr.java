@@ -126,7 +126,7 @@ final class ChangeAr {
     /** The predicted change at point index {@code t} (the last point being t-1). */
     static double next(double[] m, int base, int period, int[] lags, int q, long t, double[] scratch) {
         regressors(m, base, period, lags, q, t, scratch);
-        return regression(m, base, scratch, q);
+        return RecursiveLeastSquares.predict(m, base + COEF, scratch, q);
     }
 
     /**
@@ -143,7 +143,7 @@ final class ChangeAr {
                 int back = k - lags[i];
                 scratch[i] = back >= 0 ? out[back] : m[base + RING + (int) Math.floorMod(t + back, (long) ring)];
             }
-            out[k] = Math.max(-bound, Math.min(bound, regression(m, base, scratch, q)));
+            out[k] = Math.max(-bound, Math.min(bound, RecursiveLeastSquares.predict(m, base + COEF, scratch, q)));
         }
     }
 
@@ -155,7 +155,7 @@ final class ChangeAr {
     static void update(double[] m, int base, int period, int[] lags, int q, long t, double change, double mainError,
                        double ownError, boolean imputed, double weight, double[] scratch) {
         regressors(m, base, period, lags, q, t, scratch);
-        double predicted = regression(m, base, scratch, q);
+        double predicted = RecursiveLeastSquares.predict(m, base + COEF, scratch, q);
         int ring = period + 2;
         if (imputed) {
             double bound = bound(m, base, period);
@@ -173,7 +173,8 @@ final class ChangeAr {
             start(m, base, period);
         }
         if (m[base + SEEN] >= period + 2) {
-            learn(m, base, scratch, q, change - predicted);
+            RecursiveLeastSquares.learn(m, base + COEF, base + COV, MAX_REGRESSORS, scratch, q, change - predicted,
+                    FORGET);
         }
         m[base + SEEN]++;
         m[base + RING + (int) (t % ring)] = change;
@@ -195,14 +196,6 @@ final class ChangeAr {
         }
     }
 
-    private static double regression(double[] m, int base, double[] x, int q) {
-        double p = 0;
-        for (int i = 0; i < q; i++) {
-            p += m[base + COEF + i] * x[i];
-        }
-        return p;
-    }
-
     /** The prior covariance, once a ring of changes is known: a vague start on the changes' own scale. */
     private static void start(double[] m, int base, int period) {
         double ss = 0;
@@ -212,34 +205,6 @@ final class ChangeAr {
         double p = ss > 0 ? (period + 2) / (PRIOR * ss) : 1 / PRIOR;
         for (int i = 0; i < MAX_REGRESSORS; i++) {
             m[base + COV + i * MAX_REGRESSORS + i] = p;
-        }
-    }
-
-    /** One RLS step on regressors {@code x[0..q)} with residual {@code r}; the gain goes to {@code x[MAX..MAX+q)}. */
-    private static void learn(double[] m, int base, double[] x, int q, double r) {
-        int gain = MAX_REGRESSORS;
-        int cov = base + COV;
-        double denom = FORGET;
-        for (int i = 0; i < q; i++) {
-            double g = 0;
-            for (int j = 0; j < q; j++) {
-                g += m[cov + i * MAX_REGRESSORS + j] * x[j];
-            }
-            x[gain + i] = g;
-            denom += x[i] * g;
-        }
-        if (!(denom > FORGET) || !Double.isFinite(denom)) {
-            return;
-        }
-        for (int i = 0; i < q; i++) {
-            x[gain + i] /= denom;
-            m[base + COEF + i] += x[gain + i] * r;
-        }
-        for (int i = 0; i < q; i++) {
-            for (int j = 0; j < q; j++) {
-                m[cov + i * MAX_REGRESSORS + j] = (m[cov + i * MAX_REGRESSORS + j]
-                        - x[gain + i] * x[gain + j] * denom) / FORGET;
-            }
         }
     }
 }

@@ -59,7 +59,7 @@ final class ErrorAr {
             return 0;
         }
         int q = regressors(m, period, cycle, t, scratch);
-        return bounded(scratch, q, regression(m, scratch, q));
+        return bounded(scratch, q, RecursiveLeastSquares.predict(m, COEF, scratch, q));
     }
 
     /**
@@ -87,7 +87,7 @@ final class ErrorAr {
                 scratch[q++] = k < period ? m[RING + (int) ((t + k) % period)] : out[k - period];
                 scratch[q++] = k < cycle ? m[RING + Math.floorMod(t + k - cycle, period)] : out[k - cycle];
             }
-            double p = Math.max(-bound, Math.min(bound, regression(m, scratch, q)));
+            double p = Math.max(-bound, Math.min(bound, RecursiveLeastSquares.predict(m, COEF, scratch, q)));
             scratch[past + LAGS + k] = p;
             out[k] = p;
         }
@@ -100,7 +100,7 @@ final class ErrorAr {
     static void update(double[] m, int period, int cycle, long t, double e, boolean imputed, double weight,
                        double[] scratch) {
         int q = regressors(m, period, cycle, t, scratch);
-        double raw = regression(m, scratch, q);
+        double raw = RecursiveLeastSquares.predict(m, COEF, scratch, q);
         double predicted = bounded(scratch, q, raw);
         if (imputed) {
             remember(m, period, cycle, t, predicted);
@@ -112,7 +112,7 @@ final class ErrorAr {
             }
             m[RANK_BANK] += weight * (Math.abs(e) - m[RANK_BANK]);
             m[RANK_AR] += weight * (Math.abs(e - predicted) - m[RANK_AR]);
-            learn(m, scratch, q, e - raw);
+            RecursiveLeastSquares.learn(m, COEF, COV, MAX_REGRESSORS, scratch, q, e - raw, FORGET);
         }
         m[SEEN]++;
         remember(m, period, cycle, t, e);
@@ -129,14 +129,6 @@ final class ErrorAr {
             x[q++] = m[RING + Math.floorMod(t - cycle, period)];
         }
         return q;
-    }
-
-    private static double regression(double[] m, double[] x, int q) {
-        double p = 0;
-        for (int i = 0; i < q; i++) {
-            p += m[COEF + i] * x[i];
-        }
-        return p;
     }
 
     /** {@code p} bounded by the largest of the regressors. */
@@ -162,37 +154,6 @@ final class ErrorAr {
         double p = ss > 0 ? LAGS / (PRIOR * ss) : 1 / PRIOR;
         for (int i = 0; i < MAX_REGRESSORS; i++) {
             m[COV + i * MAX_REGRESSORS + i] = p;
-        }
-    }
-
-    /**
-     * One RLS step on regressors {@code x[0..q)} with residual {@code r}; the gain goes to {@code x[MAX..MAX+q)}.
-     * Regressors that are all zero carry no information: nothing changes (forgetting would inflate the covariance).
-     */
-    private static void learn(double[] m, double[] x, int q, double r) {
-        int gain = MAX_REGRESSORS;
-        double denom = FORGET;
-        for (int i = 0; i < q; i++) {
-            double g = 0;
-            for (int j = 0; j < q; j++) {
-                g += m[COV + i * MAX_REGRESSORS + j] * x[j];
-            }
-            x[gain + i] = g;
-            denom += x[i] * g;
-        }
-        if (!(denom > FORGET) || !Double.isFinite(denom)) {
-            return;
-        }
-        for (int i = 0; i < q; i++) {
-            x[gain + i] /= denom;
-            m[COEF + i] += x[gain + i] * r;
-        }
-        // P = (P - g x'P) / lambda; P is symmetric, so x'P is the gain times denom.
-        for (int i = 0; i < q; i++) {
-            for (int j = 0; j < q; j++) {
-                m[COV + i * MAX_REGRESSORS + j] = (m[COV + i * MAX_REGRESSORS + j]
-                        - x[gain + i] * x[gain + j] * denom) / FORGET;
-            }
         }
     }
 
