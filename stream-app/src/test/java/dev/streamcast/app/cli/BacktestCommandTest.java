@@ -5,9 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,11 +27,11 @@ class BacktestCommandTest {
     void theReportShowsTheAnchorsAndTheModelVersionsOfEachSeries(@TempDir Path dir) throws Exception {
         Path csv = data("co2.csv");
         Path anchors = data("anchors.csv");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
         int code;
         try {
-            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             code = Main.commandLine().execute("backtest", "--input", csv.toString(), "--anchors", anchors.toString(),
                     "--report", dir.toString());
         } finally {
