@@ -15,7 +15,7 @@ import dev.streamcast.app.record.Rejection;
 import dev.streamcast.app.state.SeriesState;
 import dev.streamcast.app.training.TrainingSample;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
@@ -52,6 +52,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
     /** Busy series: cached, so their updates between two commits fold into one write. */
     private KeyValueStore<String, SeriesState> busyStates;
     private BusySeries busySeries;
+    private OutputLimits limits;
     /** Whether the last {@link #storedState} found a state it could not read. */
     private boolean unreadable;
     private KeyValueStore<String, byte[]> latest;
@@ -88,6 +89,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
         this.states = context.getStateStore(ForecastTopology.SERIES_STORE);
         this.busyStates = context.getStateStore(ForecastTopology.BUSY_SERIES_STORE);
         this.busySeries = BusySeries.of(context.appConfigs());
+        this.limits = OutputLimits.of(context.appConfigs());
         this.latest = context.getStateStore(ForecastTopology.LATEST_STORE);
         recent.open();
     }
@@ -157,7 +159,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             }
             byte[] out = json.write(f);
             latest.put(o.series(), out);
-            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+            Headers headers = OutputLimits.forecastHeaders(record.headers());
             headers.add(ForecastTopology.MODEL_VERSION_HEADER,
                     Integer.toString(f.modelVersion()).getBytes(StandardCharsets.UTF_8));
             context.forward(new Record<>(record.key(), out, record.timestamp(), headers),
@@ -223,7 +225,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
 
     private void deadLetter(Record<byte[], byte[]> record, RejectReason reason, String message) {
         metrics.deadLetter(reason);
-        context.forward(record.withHeaders(DeadLetters.headers(record.headers(), reason, message,
-                context.recordMetadata())), ForecastTopology.DLQ_SINK);
+        context.forward(limits.deadLetter(record, reason, message, context.recordMetadata()),
+                ForecastTopology.DLQ_SINK);
     }
 }
