@@ -5,7 +5,8 @@
 #   scripts/local-kafka.sh status   # exit 0 when running
 #   scripts/local-kafka.sh stop
 #
-# KAFKA_PORT (default 9092) and KAFKA_DATA_DIR (default target/kafka-data) choose where it listens and keeps data.
+# KAFKA_PORT (default 9092) and KAFKA_DATA_DIR (default target/kafka-data) choose where it listens and keeps data;
+# status and stop act on the broker of that data directory and name any other one this script started.
 # Logs: $KAFKA_DATA_DIR/broker.log. Delete the data directory to start from nothing.
 # KAFKA_SECURITY=sasl_ssl: the only client listener is SASL_SSL (SCRAM-SHA-512, self-signed TLS certificate made on
 # first start); writes $KAFKA_DATA_DIR/client.properties (user streamcast) and admin.properties, and prints where.
@@ -21,7 +22,7 @@ log="$data/broker.log"
 module="$root/kafka-local"
 
 usage() {
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 running_pid() {
@@ -56,6 +57,7 @@ start() {
     if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
       echo "the broker exited during start; last lines of $log:" >&2
       tail -n 30 "$log" >&2
+      others
       rm -f "$pidfile"
       return 1
     fi
@@ -78,11 +80,24 @@ print_client_config() {
   fi
 }
 
+# Brokers this script started for other data directories: "not running" here is not "no broker" (a start here would
+# find the port taken), and they are stopped with their own KAFKA_DATA_DIR.
+others() {
+  local pid dir
+  for pid in $(pgrep -f 'dev.streamcast.kafkalocal.LocalKafkaMain' || true); do
+    dir="$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | sed -n 's/^KAFKA_DATA_DIR=//p')" || true
+    [[ "$dir" == "$data" ]] && continue
+    echo "another local broker is running: pid $pid, KAFKA_DATA_DIR=${dir:-unknown}" \
+      "(stop it with KAFKA_DATA_DIR=${dir:-...} $0 stop)" >&2
+  done
+}
+
 stop() {
   local pid
   if ! pid="$(running_pid)"; then
-    echo "not running"
+    echo "not running (data in $data)"
     rm -f "$pidfile"
+    others
     return 0
   fi
   kill "$pid"
@@ -100,7 +115,8 @@ status() {
   if pid="$(running_pid)"; then
     echo "running (pid $pid): 127.0.0.1:$port, data in $data"
   else
-    echo "not running"
+    echo "not running (data in $data)"
+    others
     return 3
   fi
 }
