@@ -66,8 +66,7 @@ public final class HtmlReport {
     private static void row(StringBuilder html, SeriesScore s) {
         html.append("<tr><td>").append(escape(s.series())).append("</td><td>").append(s.n()).append("</td>");
         for (double v : new double[] {s.mae(), s.rmse(), s.smape(), s.mase(), s.coverage()}) {
-            html.append("<td>").append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-")
-                    .append("</td>");
+            html.append("<td>").append(num(v)).append("</td>");
         }
         html.append("</tr>");
     }

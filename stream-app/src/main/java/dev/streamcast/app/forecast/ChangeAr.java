@@ -147,7 +147,6 @@ final class ChangeAr {
         }
     }
 
-
     /**
      * Learns the change {@code change} at point index {@code t}, given the main forecast's and this model's errors
      * there. An imputed point stores its predicted change and learns nothing.
@@ -202,9 +201,6 @@ final class ChangeAr {
         for (int i = 0; i < period + 2; i++) {
             ss += m[base + RING + i] * m[base + RING + i];
         }
-        double p = ss > 0 ? (period + 2) / (PRIOR * ss) : 1 / PRIOR;
-        for (int i = 0; i < MAX_REGRESSORS; i++) {
-            m[base + COV + i * MAX_REGRESSORS + i] = p;
-        }
+        RecursiveLeastSquares.start(m, base + COV, MAX_REGRESSORS, period + 2, ss, PRIOR);
     }
 }

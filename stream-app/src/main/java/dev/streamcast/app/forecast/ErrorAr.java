@@ -151,10 +151,7 @@ final class ErrorAr {
         for (int i = 0; i < LAGS; i++) {
             ss += m[LAG + i] * m[LAG + i];
         }
-        double p = ss > 0 ? LAGS / (PRIOR * ss) : 1 / PRIOR;
-        for (int i = 0; i < MAX_REGRESSORS; i++) {
-            m[COV + i * MAX_REGRESSORS + i] = p;
-        }
+        RecursiveLeastSquares.start(m, COV, MAX_REGRESSORS, LAGS, ss, PRIOR);
     }
 
     /** Shifts {@code e} into the last errors and, for a double season, the season's ring. */

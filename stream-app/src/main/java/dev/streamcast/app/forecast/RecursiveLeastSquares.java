@@ -10,6 +10,17 @@ final class RecursiveLeastSquares {
     private RecursiveLeastSquares() {
     }
 
+    /**
+     * The prior covariance, a vague start on the regressors' own scale: {@code prior} of one typical point's weight,
+     * the typical square taken from {@code values} known ones summing to {@code sumSquares} (1 when all are 0).
+     */
+    static void start(double[] m, int cov, int stride, int values, double sumSquares, double prior) {
+        double p = sumSquares > 0 ? values / (prior * sumSquares) : 1 / prior;
+        for (int i = 0; i < stride; i++) {
+            m[cov + i * stride + i] = p;
+        }
+    }
+
     /** The prediction: the coefficients times the regressors {@code x[0..q)}. */
     static double predict(double[] m, int coef, double[] x, int q) {
         double p = 0;

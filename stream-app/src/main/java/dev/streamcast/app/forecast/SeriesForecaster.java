@@ -44,6 +44,10 @@ public final class SeriesForecaster {
     private final double[] changeAhead;
     private final double[] changeScratch;
     private final int[] lags = new int[ChangeAr.MAX_REGRESSORS];
+    /** The season and inner cycle whose lags {@link #lags} holds, and how many: found once, not at every event. */
+    private int lagsPeriod = -1;
+    private int lagsCycle = -1;
+    private int lagCount;
     /** Set by {@link #blended} for {@link #learnChange} and {@link #emit}: 0 = no change model for this event. */
     private int changeLags;
     private double changeLast;
@@ -183,7 +187,12 @@ public final class SeriesForecaster {
             return corrected;
         }
         st.errorModel = ChangeAr.sized(st.errorModel, base, st.period);
-        changeLags = ChangeAr.lags(st.period, st.cycle, lags);
+        if (st.period != lagsPeriod || st.cycle != lagsCycle) {
+            lagCount = ChangeAr.lags(st.period, st.cycle, lags);
+            lagsPeriod = st.period;
+            lagsCycle = st.cycle;
+        }
+        changeLags = lagCount;
         changeLast = Smoothing.internal(st, st.lastValue);
         if (!Double.isFinite(changeLast)) {
             return corrected; // an imputed value that a log series cannot take (the RNN's correction took it below 0)
@@ -245,8 +254,8 @@ public final class SeriesForecaster {
         long t = st.count;
         ErrorAr.forecast(st.errorModel, st.period, st.cycle, t, arAhead, arScratch);
         int base = ErrorAr.size(st.period, st.cycle);
-        double own = Smoothing.internal(st, y);
-        double w = changeLags > 0 && Double.isFinite(own) ? ChangeAr.weight(st.errorModel, base, st.period) : 1;
+        double own = changeLags > 0 ? Smoothing.internal(st, y) : Double.NaN; // a log only where it is used
+        double w = Double.isFinite(own) ? ChangeAr.weight(st.errorModel, base, st.period) : 1;
         if (w < 1) {
             ChangeAr.forecast(st.errorModel, base, st.period, lags, changeLags, t, changeAhead, changeScratch);
         }
