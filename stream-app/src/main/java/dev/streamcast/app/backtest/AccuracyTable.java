@@ -60,6 +60,14 @@ public final class AccuracyTable {
         return rows;
     }
 
+    /** The series files of a data folder: its CSV files but the anchors, by name. */
+    public static List<Path> seriesFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.toString().endsWith(".csv") && !f.getFileName().toString().equals("anchors.csv"))
+                    .sorted().toList();
+        }
+    }
+
     /** Geometric mean of the finite positive values. */
     public static double geometricMean(List<Double> values) {
         double logSum = 0;
@@ -107,6 +115,10 @@ public final class AccuracyTable {
                 .append("** | ").append(fixed(geometricMean(vsNaive))).append(" | ")
                 .append(fixed(covered / points)).append(" (pooled) | ").append(fixed(geometricMean(widths)))
                 .append(" |\n");
+        List<String> behindNaive = rows.stream().filter(r -> r.ratio("naive") > 1.05)
+                .map(r -> r.score().series() + " " + fixed(r.ratio("naive"))).toList();
+        sb.append("\nMore than 5% worse than naive: ").append(behindNaive.isEmpty() ? "none" : String.join(", ",
+                behindNaive)).append('\n');
         sb.append("\nMulti-step: geometric mean over series of (forecaster MAE / seasonal naive MAE) at each step k\n\n");
         int h = rows.stream().mapToInt(r -> r.steps().steps()).max().orElse(0);
         StringBuilder head = new StringBuilder("|");
@@ -151,10 +163,7 @@ public final class AccuracyTable {
                 default -> {
                     Path p = Path.of(args[i]);
                     if (Files.isDirectory(p)) {
-                        try (Stream<Path> s = Files.list(p)) {
-                            s.filter(f -> f.toString().endsWith(".csv") && !f.getFileName().toString()
-                                    .equals("anchors.csv")).sorted().forEach(files::add);
-                        }
+                        files.addAll(seriesFiles(p));
                     } else {
                         files.add(p);
                     }

@@ -50,6 +50,30 @@ class AccuracyRegressionTest {
         }
     }
 
+    /**
+     * Committed geometric mean of MAE / ARIMA MAE over the 34 series of {@code more-data} (R's series, ARIMA by
+     * auto.arima), from {@code scripts/accuracy.sh stream-app/src/test/resources/more-data}: the README's figure.
+     */
+    private static final double COMMITTED_MORE_DATA_RATIO = 1.026;
+    /** A method change may cost the wider set this much before the test fails: about one series getting 30% worse. */
+    private static final double MORE_DATA_MARGIN = 1.01;
+
+    /** Series the method was not shaped on: guards against a change that fits the shared nine and loses elsewhere. */
+    @Test
+    void moreRealSeriesKeepTheirGeometricMean() throws Exception {
+        Path dir = Path.of(AccuracyRegressionTest.class.getResource("/more-data/anchors.csv").toURI()).getParent();
+        List<AccuracyTable.Row> rows = AccuracyTable.run(AccuracyTable.seriesFiles(dir), dir.resolve("anchors.csv"),
+                0.2, AppConfig.defaults());
+        assertEquals(34, rows.size());
+        double ratio = AccuracyTable.geometricMean(rows.stream().map(r -> r.score().mae() / r.anchors().get("arima"))
+                .toList());
+        assertTrue(ratio <= COMMITTED_MORE_DATA_RATIO * MORE_DATA_MARGIN,
+                "geometric mean MAE/ARIMA " + ratio + " is worse than the committed " + COMMITTED_MORE_DATA_RATIO);
+        double points = rows.stream().mapToInt(r -> r.score().n()).sum();
+        double covered = rows.stream().mapToDouble(r -> r.score().coverage() * r.score().n()).sum();
+        assertTrue(covered / points >= 0.87 && covered / points <= 0.93, "pooled coverage " + covered / points);
+    }
+
     private static Path data(String name) throws URISyntaxException {
         return Path.of(AccuracyRegressionTest.class.getResource("/data/" + name).toURI());
     }
