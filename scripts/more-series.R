@@ -22,8 +22,8 @@ calendar <- function(x, year0 = NA) {  # timestamps from a ts' own frequency and
     m <- m0 + (0:(n - 1)) * (12 / f)
     return(iso(as.POSIXct(sprintf("%04d-%02d-01", m %/% 12, m %% 12 + 1), tz = "UTC")))
   }
-  y0 <- if (is.na(year0)) s[1] else year0
-  iso(as.POSIXct(sprintf("%04d-01-01", y0 + 0:(n - 1)), tz = "UTC"))
+  y <- (if (is.na(year0)) s[1] else year0) + 0:(n - 1)
+  sprintf("%s%04d-01-01T00:00:00Z", ifelse(y < 0, "-", ""), abs(y))  # ISO-8601 years before 0 too (tree rings)
 }
 spaced <- function(first, by, n) iso(seq(as.POSIXct(first, tz = "UTC"), by = by, length.out = n))
 
@@ -45,7 +45,7 @@ series <- list(
   list("Nile", d("Nile", "datasets")), list("LakeHuron", d("LakeHuron", "datasets")), list("lynx", d("lynx", "datasets")),
   list("sunspot.year", d("sunspot.year", "datasets")), list("nhtemp", d("nhtemp", "datasets")),
   list("discoveries", d("discoveries", "datasets")), list("bev", d("bev", "tseries")),
-  list("treering", d("treering", "datasets"), year0 = 1000)
+  list("treering", d("treering", "datasets"))
 )
 others <- list(  # no usable calendar in the ts: spacing from the documentation, and the anchors' season
   list("BJsales", d("BJsales", "datasets"), function(n) calendar(ts(1:n), year0 = 1900), 1),  # unit unknown: no season

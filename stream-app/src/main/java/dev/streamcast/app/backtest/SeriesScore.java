@@ -1,7 +1,12 @@
 package dev.streamcast.app.backtest;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /** Accuracy of the one-step forecasts on a series' scored part (or, with series "*", over all series). */
 public record SeriesScore(String series, int n, double mae, double rmse, double smape, double mase, double coverage) {
+
+    private static final MathContext SIGNIFICANT = new MathContext(7);
 
     public String toJson() {
         StringBuilder sb = new StringBuilder("{\"series\":");
@@ -18,7 +23,8 @@ public record SeriesScore(String series, int n, double mae, double rmse, double 
     private static void field(StringBuilder sb, String name, double v) {
         sb.append(",\"").append(name).append("\":");
         if (Double.isFinite(v)) {
-            sb.append(Math.round(v * 1e6) / 1e6);
+            // significant digits, not decimals: a series of values around 1e-9 must not score an MAE of 0
+            sb.append(new BigDecimal(v).round(SIGNIFICANT).doubleValue());
         } else {
             sb.append("null");
         }
