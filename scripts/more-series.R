@@ -1,13 +1,13 @@
 #!/usr/bin/env Rscript
 # Writes the "more real series" set that scripts/accuracy.sh can score beside the shared files: real series from
-# R's own packages (datasets, forecast, MASS, boot, tseries, AER, strucchange), none of them in the shared data, one
+# R's own packages (datasets, forecast, boot, tseries, AER, strucchange), none of them in the shared data, one
 # CSV each (header series,ts,value; ISO-8601 UTC), and their anchors.csv: one-step MAEs of naive, seasonal naive,
 # Holt-Winters (stats::HoltWinters) and ARIMA (forecast::auto.arima) on the last 20% of each series, by the shared
 # protocol: n_train = floor(0.8 n), every scored point forecast from the points before it only, ARIMA's order chosen
 # on the training part and its coefficients refit 4 times, Holt-Winters' constants refit every n_test/20 points.
 #
-#   Rscript scripts/more-series.R OUT_DIR        (Debian: apt-get install r-base-core r-cran-forecast
-#                                                  r-cran-aer r-cran-tseries r-cran-strucchange)
+#   Rscript scripts/more-series.R [OUT_DIR]      (Debian: apt-get install r-base-core r-cran-forecast
+#                                                  r-cran-aer r-cran-tseries r-cran-strucchange r-cran-boot)
 suppressMessages({ library(forecast); library(AER); library(tseries); library(strucchange); library(boot) })
 args <- commandArgs(trailingOnly = TRUE)
 out <- if (length(args) > 0) args[1] else "stream-app/src/test/resources/more-data"
@@ -30,7 +30,7 @@ spaced <- function(first, by, n) iso(seq(as.POSIXct(first, tz = "UTC"), by = by,
 series <- list(
   # monthly
   list("nottem", d("nottem", "datasets")), list("UKDriverDeaths", d("UKDriverDeaths", "datasets")),
-  list("USAccDeaths", d("USAccDeaths", "datasets")), list("ldeaths", d("ldeaths", "datasets")),
+  list("USAccDeaths", d("USAccDeaths", "datasets")), list("ldeaths", datasets::ldeaths),
   list("gas", d("gas", "forecast")), list("wineind", d("wineind", "forecast")), list("manaus", d("manaus", "boot")),
   list("DutchSales", d("DutchSales", "AER")), list("USIncome", d("USIncExp", "strucchange")[, "income"]),
   list("tcm10y", d("tcm", "tseries")[, "tcm10y"]), list("FrozenJuicePrice", d("FrozenJuice", "AER")[, "price"]),

@@ -41,7 +41,7 @@ public final class Settings {
                 + " or a day), 0 = none, or 2..400"),
         new Setting("forecast.season.gamma", "0.2", "smoothing constant of the per-series seasonal ring"),
         new Setting("forecast.smoothing.top", "3", "the smoothing forecast weighs this many best candidates"),
-        new Setting("forecast.smoothing.memory", "50", "points over which candidates' recent errors are averaged"),
+        new Setting("forecast.smoothing.memory", "150", "points over which candidates' recent errors are averaged"),
         new Setting("forecast.smoothing.log", "true",
                 "smooth log(value) while a series is positive (multiplicative trend and season), then sqrt(value) "
                 + "while it is not negative"),

@@ -12,19 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Guards the figures of the README's "Forecast accuracy" table on two small real series and the double-seasonal one:
- * the backtest (default settings, the contract's protocol) must stay within a small margin of the committed MAE and
- * interval coverage.
+ * Guards the figures of the README's "Forecast accuracy" tables: on two small real series and the double-seasonal
+ * one, the backtest (default settings, the contract's protocol) must stay within a small margin of the committed MAE
+ * and interval coverage; on the 34 series of {@code more-data}, of the committed geometric mean.
  * Update the figures here and in the README together, from {@code scripts/accuracy.sh}.
  */
 class AccuracyRegressionTest {
 
     /**
      * Committed one-step MAE per file, from scripts/accuracy.sh: the best each has reached (since the airline
-     * candidates and Schwarz weights; 13.61 and 0.2547 before; taylor since the change autoregression, 116.0 before).
+     * candidates and Schwarz weights; 13.61 and 0.2547 before; taylor since the change autoregression, 116.0 before;
+     * all three since a 150-point ranking memory, 12.14, 0.2470 and 107.5 with 50).
      */
-    private static final Map<String, Double> COMMITTED_MAE = Map.of("AirPassengers.csv", 12.14, "co2.csv", 0.2470,
-            "taylor.csv", 107.5);
+    private static final Map<String, Double> COMMITTED_MAE = Map.of("AirPassengers.csv", 12.12, "co2.csv", 0.2454,
+            "taylor.csv", 107.3);
     /** The MAE may drift this much above the committed figure before the test fails. */
     private static final double MARGIN = 1.03;
 
@@ -54,19 +55,24 @@ class AccuracyRegressionTest {
      * Committed geometric mean of MAE / ARIMA MAE over the 34 series of {@code more-data} (R's series, ARIMA by
      * auto.arima), from {@code scripts/accuracy.sh stream-app/src/test/resources/more-data}: the README's figure.
      */
-    private static final double COMMITTED_MORE_DATA_RATIO = 1.026;
-    /** A method change may cost the wider set this much before the test fails: about one series getting 30% worse. */
+    private static final double COMMITTED_MORE_DATA_RATIO = 1.022;
+    /** A method change may cost the wider set this much before the test fails: one series 40% worse (1.01^34). */
     private static final double MORE_DATA_MARGIN = 1.01;
 
-    /** Series the method was not shaped on: guards against a change that fits the shared nine and loses elsewhere. */
+    /** Series beyond the shared nine: guards against a change that fits those and loses elsewhere. */
     @Test
     void moreRealSeriesKeepTheirGeometricMean() throws Exception {
         Path dir = Path.of(AccuracyRegressionTest.class.getResource("/more-data/anchors.csv").toURI()).getParent();
         List<AccuracyTable.Row> rows = AccuracyTable.run(AccuracyTable.seriesFiles(dir), dir.resolve("anchors.csv"),
                 0.2, AppConfig.defaults());
         assertEquals(34, rows.size());
-        double ratio = AccuracyTable.geometricMean(rows.stream().map(r -> r.score().mae() / r.anchors().get("arima"))
-                .toList());
+        List<Double> ratios = rows.stream().map(r -> r.score().mae() / r.anchors().get("arima")).toList();
+        for (int i = 0; i < ratios.size(); i++) {
+            // the geometric mean leaves out what is not a positive number: a series that blew up must fail here
+            assertTrue(ratios.get(i) > 0 && Double.isFinite(ratios.get(i)),
+                    rows.get(i).score().series() + ": MAE/ARIMA " + ratios.get(i));
+        }
+        double ratio = AccuracyTable.geometricMean(ratios);
         assertTrue(ratio <= COMMITTED_MORE_DATA_RATIO * MORE_DATA_MARGIN,
                 "geometric mean MAE/ARIMA " + ratio + " is worse than the committed " + COMMITTED_MORE_DATA_RATIO);
         double points = rows.stream().mapToInt(r -> r.score().n()).sum();
