@@ -49,7 +49,7 @@ public final class AccuracyTable {
         for (Path f : files) {
             BacktestRunner.Result result = new BacktestRunner(config, quiet).run(CsvSeriesReader.read(f));
             BacktestReport.Scored scored = BacktestReport.score(result, testFraction,
-                    config.forecast().seasonPeriod(), config.forecast().level(), config.forecast().errorWindow());
+                    config.forecast()::periodFor, config.forecast().level(), config.forecast().errorWindow());
             String file = f.getFileName().toString();
             for (SeriesScore s : scored.series()) {
                 rows.add(new Row(file, s, anchors.of(file, s.series()),

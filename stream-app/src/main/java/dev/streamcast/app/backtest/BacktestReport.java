@@ -7,6 +7,7 @@ import dev.streamcast.app.forecast.Smoothing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /** Turns a replay into scores: per series by the contract's protocol, then overall. */
 public final class BacktestReport {
@@ -24,16 +25,17 @@ public final class BacktestReport {
     }
 
     public static Scored score(BacktestRunner.Result result, double testFraction) {
-        return score(result, testFraction, ForecastSettings.AUTO_PERIOD, 0.9, 100);
+        return score(result, testFraction, series -> ForecastSettings.AUTO_PERIOD, 0.9, 100);
     }
 
     /**
-     * @param period the configured season ({@code forecast.season.period}) for the seasonal naive benchmark
+     * @param period the configured season of a series ({@link ForecastSettings#periodFor}), for the seasonal naive
+     *               benchmark
      * @param level  the interval level, for the naive method's empirical interval
      * @param window recent changes behind the naive method's empirical interval ({@code forecast.error.window})
      */
-    public static Scored score(BacktestRunner.Result result, double testFraction, int period, double level,
-                               int window) {
+    public static Scored score(BacktestRunner.Result result, double testFraction, ToIntFunction<String> period,
+                               double level, int window) {
         Map<String, StepScores> steps = new java.util.LinkedHashMap<>();
         Map<String, Double> naiveWidths = new java.util.LinkedHashMap<>();
         List<SeriesScore> scores = new ArrayList<>();
@@ -62,7 +64,8 @@ public final class BacktestReport {
             }
             starts.put(e.getKey(), first);
             long spacing = n > 1 ? rows.get(1).ts() - rows.get(0).ts() : 0;
-            steps.put(e.getKey(), Scoring.steps(values, forecasts, first, Smoothing.period(spacing, period)));
+            steps.put(e.getKey(), Scoring.steps(values, forecasts, first, Smoothing.period(spacing,
+                    period.applyAsInt(e.getKey()))));
             naiveWidths.put(e.getKey(), Scoring.naiveHalfWidth(values, first, level, window));
             allPoints.put(e.getKey(), points);
             versions.put(e.getKey(), used);

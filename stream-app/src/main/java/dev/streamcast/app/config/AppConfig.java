@@ -1,6 +1,7 @@
 package dev.streamcast.app.config;
 
 import dev.streamcast.app.forecast.ForecastSettings;
+import dev.streamcast.app.forecast.SeriesPeriods;
 import dev.streamcast.app.topology.DecodedStateBudget;
 import dev.streamcast.app.topology.TopologySettings;
 import dev.streamcast.app.training.TrainerSettings;
@@ -124,7 +125,7 @@ public final class AppConfig {
                 ForecastSettings.parsePeriod(get("forecast.season.period")), getDouble("forecast.season.gamma"),
                 getInt("forecast.smoothing.top"), getInt("forecast.smoothing.memory"),
                 getInt("retrain.sample.dense.points"), getBoolean("forecast.smoothing.log"),
-                getBoolean("forecast.change.ar"));
+                getBoolean("forecast.change.ar"), SeriesPeriods.parse(get("forecast.season.period.series")));
     }
 
     /** {@code state.decoded.series}: a count, or auto (an eighth of the heap). */

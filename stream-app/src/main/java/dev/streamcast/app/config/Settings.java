@@ -39,6 +39,9 @@ public final class Settings {
         new Setting("forecast.season.period", "auto",
                 "season length in points: auto (from the spacing: monthly 12, quarterly 4, daily 7, sub-daily a week"
                 + " or a day), 0 = none, or 2..400"),
+        new Setting("forecast.season.period.series", "",
+                "season lengths for some series, before forecast.season.period: PATTERN=PERIOD,... with * for any"
+                + " characters, e.g. sensor-*=24,price-*=0; the first match wins"),
         new Setting("forecast.season.gamma", "0.2", "smoothing constant of the per-series seasonal ring"),
         new Setting("forecast.smoothing.top", "3", "the smoothing forecast weighs this many best candidates"),
         new Setting("forecast.smoothing.memory", "150", "points over which candidates' recent errors are averaged"),

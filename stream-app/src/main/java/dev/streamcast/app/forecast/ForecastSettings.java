@@ -19,10 +19,12 @@ package dev.streamcast.app.forecast;
  * @param logPositive   smooth log(value) while a series is positive (multiplicative trend and season), then
  *                      sqrt(value) while it is not negative
  * @param changeAr      blend in {@link ChangeAr} for series of sub-daily points with a season
+ * @param seriesPeriods season lengths configured for some series ({@code forecast.season.period.series}), before
+ *                      {@code seasonPeriod}
  */
 public record ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery,
                                int seasonPeriod, double seasonGamma, int top, int memory, int densePoints,
-                               boolean logPositive, boolean changeAr) {
+                               boolean logPositive, boolean changeAr, SeriesPeriods seriesPeriods) {
 
     public static final int AUTO_PERIOD = -1;
     public static final int MAX_PERIOD = 400;
@@ -43,10 +45,8 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
         if (sampleEvery < 0) {
             throw new IllegalArgumentException("retrain.sample.every must be >= 0, got " + sampleEvery);
         }
-        if (seasonPeriod < AUTO_PERIOD || seasonPeriod == 1 || seasonPeriod > MAX_PERIOD) {
-            throw new IllegalArgumentException("forecast.season.period must be auto, 0 or 2.." + MAX_PERIOD + ", got "
-                    + seasonPeriod);
-        }
+        checkPeriod("forecast.season.period", seasonPeriod);
+        seriesPeriods = seriesPeriods == null ? SeriesPeriods.NONE : seriesPeriods;
         if (!(seasonGamma >= 0 && seasonGamma < 0.5)) {
             throw new IllegalArgumentException("forecast.season.gamma must be in [0, 0.5), got " + seasonGamma);
         }
@@ -64,7 +64,20 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
 
     /** The original five settings; the smoothing ones take their defaults. */
     public ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery) {
-        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.2, 3, 150, 1000, true, true);
+        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.2, 3, 150, 1000, true, true,
+                SeriesPeriods.NONE);
+    }
+
+    /** The configured season of {@code series}: its {@code forecast.season.period.series} rule, else the default. */
+    public int periodFor(String series) {
+        return seriesPeriods.periodOf(series, seasonPeriod);
+    }
+
+    /** Fails unless {@code period} is {@link #AUTO_PERIOD}, 0 or 2..{@link #MAX_PERIOD}; {@code what} names it. */
+    static void checkPeriod(String what, int period) {
+        if (period < AUTO_PERIOD || period == 1 || period > MAX_PERIOD) {
+            throw new IllegalArgumentException(what + " must be auto, 0 or 2.." + MAX_PERIOD + ", got " + period);
+        }
     }
 
     public static ForecastSettings defaults() {

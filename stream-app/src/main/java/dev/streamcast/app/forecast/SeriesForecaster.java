@@ -90,7 +90,7 @@ public final class SeriesForecaster {
         }
         st.step = o.ts() - st.lastTs;
         if (st.count == 1) {
-            int period = Smoothing.period(st.step, settings.seasonPeriod());
+            int period = Smoothing.period(st.step, settings.periodFor(o.series()));
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue));
         }
         long t = st.count;

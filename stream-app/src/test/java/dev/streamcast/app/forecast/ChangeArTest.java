@@ -125,7 +125,7 @@ class ChangeArTest {
         ForecastSettings d = ForecastSettings.defaults();
         return new SeriesForecaster(new ForecastSettings(d.horizon(), d.level(), d.window(), d.errorWindow(),
                 d.sampleEvery(), d.seasonPeriod(), d.seasonGamma(), d.top(), d.memory(), d.densePoints(),
-                d.logPositive(), changeAr));
+                d.logPositive(), changeAr, d.seriesPeriods()));
     }
 
     private static void halfHour(SeriesForecaster f, SeriesState st, int i) {
