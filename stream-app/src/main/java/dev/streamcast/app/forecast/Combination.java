@@ -32,6 +32,14 @@ final class Combination {
 
     /** Picks the candidates and their weights from the state's current recent errors. */
     void choose(SeriesState st) {
+        if (st.diffCount < 2) {
+            // Every candidate forecast the second point alike, from the first: nothing tells them apart yet, and an
+            // average of their levels would lag behind the last value (1, 2 forecast 1.26 next).
+            best[0] = Smoothing.NAIVE;
+            weight[0] = 1;
+            chosen = 1;
+            return;
+        }
         chosen = select(st);
         double n = Math.min(st.diffCount, memory);
         double penalty = Math.log(Math.max(n, Math.E)) / 2;

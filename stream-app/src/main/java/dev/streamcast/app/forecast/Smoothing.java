@@ -54,6 +54,8 @@ public final class Smoothing {
     static final double[] THETA;
     static final double[] SEASONAL_THETA;
     public static final int CANDIDATES;
+    /** The naive candidate: alpha 1, no trend, no season (the last value). */
+    static final int NAIVE;
     /** Per ring, the candidate whose errors update it: alpha 0.3 with the slow damped trend. */
     static final int[] REFERENCE = new int[RINGS];
 
@@ -68,6 +70,7 @@ public final class Smoothing {
         RING = new int[n];
         PARAMS = new int[n];
         int c = 0;
+        int naive = -1;
         for (int s = 0; s <= RINGS; s++) {
             for (double[] t : TRENDS) {
                 for (double a : ALPHAS) {
@@ -76,6 +79,9 @@ public final class Smoothing {
                     PHI[c] = t[1];
                     RING[c] = s - 1;
                     PARAMS[c] = 1 + (t[0] > 0 ? 2 : 0) + (s == 0 ? 0 : s - 1 == DOUBLE ? 2 : 1);
+                    if (s == 0 && t[0] == 0 && a == 1.0) {
+                        naive = c;
+                    }
                     c++;
                 }
             }
@@ -88,6 +94,7 @@ public final class Smoothing {
             c++;
         }
         CANDIDATES = n;
+        NAIVE = naive;
         for (int r = 0; r < RINGS; r++) {
             REFERENCE[r] = (r + 1) * ALPHAS.length * TRENDS.length + ALPHAS.length + 1;
         }

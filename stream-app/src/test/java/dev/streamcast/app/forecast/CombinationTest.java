@@ -48,4 +48,31 @@ class CombinationTest {
         bank.choose(st);
         assertEquals(20, bank.forecast(st, 0, 1), 0.01);
     }
+
+    /** The naive candidate is the one the first-points rule names. */
+    @Test
+    void theNaiveCandidateIsTheLastValueAlone() {
+        assertEquals(3, Smoothing.NAIVE);
+        assertEquals(1.0, Smoothing.ALPHA[Smoothing.NAIVE]);
+        assertEquals(0.0, Smoothing.BETA[Smoothing.NAIVE]);
+        assertEquals(-1, Smoothing.RING[Smoothing.NAIVE]);
+    }
+
+    /**
+     * After two points every candidate has the same one error (each forecast the second point from the first), so
+     * the forecast is the last value, not an average of levels that lag behind it.
+     */
+    @Test
+    void aSeriesOfTwoPointsIsForecastByItsLastValue() {
+        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+        dev.streamcast.app.model.NaiveModel model = dev.streamcast.app.model.NaiveModel.INSTANCE;
+        SeriesState st = f.newState(model);
+        f.apply(st, new dev.streamcast.app.record.Observation("s", 0, 1.0, false), model, null);
+        Forecast second = f.apply(st, new dev.streamcast.app.record.Observation("s", 2_678_400_000L, 2.0, false),
+                model, null);
+        assertEquals(2.0, second.mean()[0], 1e-9, "was 1.26: the three lowest alphas averaged");
+        Forecast third = f.apply(st, new dev.streamcast.app.record.Observation("s", 5_097_600_000L, 3.0, false),
+                model, null);
+        assertTrue(third.mean()[0] > 3.0, "a rising series, once the candidates differ: " + third.mean()[0]);
+    }
 }
