@@ -32,9 +32,10 @@ final class Combination {
 
     /** Picks the candidates and their weights from the state's current recent errors. */
     void choose(SeriesState st) {
-        if (st.diffCount < 2) {
-            // Every candidate forecast the second point alike, from the first: nothing tells them apart yet, and an
-            // average of their levels would lag behind the last value (1, 2 forecast 1.26 next).
+        if (indistinct(st)) {
+            // Nothing tells the candidates apart yet (a series' first two points, or the two after the bank restarts
+            // on another scale): an average of the first ones' levels would lag behind the last value (1, 2 forecast
+            // 1.26 next), so the last value it is.
             best[0] = Smoothing.NAIVE;
             weight[0] = 1;
             chosen = 1;
@@ -61,6 +62,17 @@ final class Combination {
         for (int i = 0; i < chosen; i++) {
             weight[i] /= sum;
         }
+    }
+
+    /** Whether every candidate in use has the naive candidate's recent error: none has been told apart from it. */
+    private static boolean indistinct(SeriesState st) {
+        double naive = st.rank[Smoothing.NAIVE];
+        for (int c = 0; c < Smoothing.CANDIDATES; c++) {
+            if (st.rank[c] != naive && !Smoothing.unused(st, c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The forecast for point index {@code t}, {@code k} steps after the last point (after {@link #choose}). */

@@ -75,4 +75,21 @@ class CombinationTest {
                 model, null);
         assertTrue(third.mean()[0] > 3.0, "a rising series, once the candidates differ: " + third.mean()[0]);
     }
+
+    /** A log series that reaches 0 restarts its bank on square roots: there too the last value, until told apart. */
+    @Test
+    void aBankRestartedOnAnotherScaleForecastsTheLastValue() {
+        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+        dev.streamcast.app.model.NaiveModel model = dev.streamcast.app.model.NaiveModel.INSTANCE;
+        SeriesState st = f.newState(model);
+        double[] values = {16, 9, 4, 1, 0.25, 0};
+        Forecast last = null;
+        for (int i = 0; i < values.length; i++) {
+            last = f.apply(st, new dev.streamcast.app.record.Observation("s", i * 2_678_400_000L, values[i], false),
+                    model, null);
+        }
+        assertEquals(SeriesState.SQRT, st.transform);
+        assertEquals(0.0, last.mean()[0], 1e-9,
+                "was 0.11: the mean of the lowest alphas' levels, 0.5 less 0.05, 0.15, 0.3, squared");
+    }
 }
