@@ -7,8 +7,8 @@ import dev.streamcast.app.state.SeriesState;
  * weights. A candidate's recent mean absolute error r over n points (the candidates' memory, or fewer at first) is
  * its Laplace maximum likelihood, so exp(-BIC / 2) = r^-n · n^(-k/2) with k its smoothing constants
  * ({@link Smoothing#PARAMS}); n is taken as at least e, so a constant costs at least e^-1/2. (Akaike weights, e^-k,
- * penalise a constant half as much at the usual n = 50 and measured worse: geometric mean MAE/ARIMA 0.9964 against
- * 0.9940.) Candidates that fit about equally are averaged, a clearly better one takes over, and
+ * penalise a constant half as much at n = 50, the memory then, and measured worse: geometric mean MAE/ARIMA 0.9964
+ * against 0.9940.) Candidates that fit about equally are averaged, a clearly better one takes over, and
  * among near-equals the simpler wins: on a random walk the naive candidate is not diluted by trends and seasons
  * that fit the recent noise.
  *

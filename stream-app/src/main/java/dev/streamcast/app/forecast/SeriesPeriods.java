@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Season lengths configured for some series ({@code forecast.season.period.series}), for a topic whose series have
@@ -13,13 +12,14 @@ import java.util.regex.Pattern;
  * {@code *} stands for any run of characters, PERIOD as {@code forecast.season.period} ({@code auto}, 0 or
  * 2..{@value ForecastSettings#MAX_PERIOD}). The first pattern that matches a series wins; other series take
  * {@code forecast.season.period}. A series' season is fixed at its second point, so a new rule applies to series
- * that start after it.
+ * that start after it. Patterns are trimmed and split at commas, so an id with a comma or with spaces at its ends is
+ * matched through {@code *} only.
  */
 public final class SeriesPeriods {
 
     public static final SeriesPeriods NONE = new SeriesPeriods(List.of(), "");
 
-    private record Rule(Pattern pattern, int period) {
+    private record Rule(String glob, int period) {
     }
 
     private final List<Rule> rules;
@@ -50,15 +50,19 @@ public final class SeriesPeriods {
                 throw new IllegalArgumentException("forecast.season.period.series: pattern '" + glob
                         + "' is given twice");
             }
+            String value = e.substring(eq + 1).trim();
             int period;
             try {
-                period = ForecastSettings.parsePeriod(e.substring(eq + 1));
+                period = ForecastSettings.parsePeriod(value);
             } catch (IllegalArgumentException bad) {
+                period = Integer.MIN_VALUE;
+            }
+            if (period == Integer.MIN_VALUE || period == 1 || period > ForecastSettings.MAX_PERIOD
+                    || period < 0 && !value.equalsIgnoreCase("auto")) {
                 throw new IllegalArgumentException("forecast.season.period.series: '" + e
                         + "': the period must be auto, 0 or 2.." + ForecastSettings.MAX_PERIOD);
             }
-            ForecastSettings.checkPeriod("forecast.season.period.series: '" + e + "': the period", period);
-            rules.add(new Rule(globPattern(glob), period));
+            rules.add(new Rule(glob, period));
         }
         return new SeriesPeriods(List.copyOf(rules), s);
     }
@@ -66,7 +70,7 @@ public final class SeriesPeriods {
     /** The period configured for {@code series}, or {@code fallback} when no pattern matches it. */
     public int periodOf(String series, int fallback) {
         for (Rule r : rules) {
-            if (r.pattern().matcher(series).matches()) {
+            if (matches(r.glob(), series)) {
                 return r.period();
             }
         }
@@ -77,15 +81,34 @@ public final class SeriesPeriods {
         return rules.isEmpty();
     }
 
-    private static Pattern globPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int from = 0;
-        for (int star = glob.indexOf('*'); star >= 0; star = glob.indexOf('*', from)) {
-            regex.append(Pattern.quote(glob.substring(from, star))).append(".*");
-            from = star + 1;
+    /**
+     * Whether {@code glob} ({@code *} for any run of characters) matches all of {@code id}. Only the last star is
+     * returned to, so a matching costs at most |glob| x |id| steps, however many stars: a regular expression's
+     * backtracking took a minute for a five-star pattern on a 256-character id, on the stream thread.
+     */
+    static boolean matches(String glob, String id) {
+        int g = 0;
+        int i = 0;
+        int star = -1;
+        int resume = 0;
+        while (i < id.length()) {
+            if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                resume = i;
+            } else if (g < glob.length() && glob.charAt(g) == id.charAt(i)) {
+                g++;
+                i++;
+            } else if (star >= 0) {
+                g = star + 1;
+                i = ++resume;
+            } else {
+                return false;
+            }
         }
-        regex.append(Pattern.quote(glob.substring(from)));
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
     }
 
     @Override

@@ -37,6 +37,29 @@ class SeriesPeriodsTest {
     }
 
     @Test
+    void wildcardsMatchAnyRunIncludingNone() {
+        assertTrue(SeriesPeriods.matches("*", ""));
+        assertTrue(SeriesPeriods.matches("a*b*c", "abc"));
+        assertTrue(SeriesPeriods.matches("a*b*c", "aXXbYbZc"));
+        assertTrue(SeriesPeriods.matches("**x", "yyx"));
+        assertTrue(!SeriesPeriods.matches("a*b*c", "aXXbYbZcd"));
+        assertTrue(!SeriesPeriods.matches("a*", "ba"));
+        assertTrue(!SeriesPeriods.matches("", "a"));
+    }
+
+    /** A many-star pattern against a long id that almost matches: a backtracking regex took about a minute here. */
+    @Test
+    void manyStarsOnALongIdStayCheap() {
+        String id = "-".repeat(256);
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            assertTrue(!SeriesPeriods.matches("*-*-*-*-*-*-*-weekly", id));
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 5_000, "100 matchings took " + millis + " ms");
+    }
+
+    @Test
     void anEmptySettingConfiguresNoSeries() {
         assertTrue(SeriesPeriods.parse("").isEmpty());
         assertTrue(SeriesPeriods.parse("  ").isEmpty());
@@ -45,8 +68,8 @@ class SeriesPeriodsTest {
 
     @Test
     void badEntriesAreRefusedWithTheEntryNamed() {
-        for (String bad : new String[] {"sensor-*", "=24", "sensor-*=", "a=24,", "a=1", "a=401", "a=-2", "a=day",
-            "a=24,a=12"}) {
+        for (String bad : new String[] {"sensor-*", "=24", "sensor-*=", "a=24,", "a=1", "a=401", "a=-2", "a=-1",
+            "a=day", "a=24,a=12"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeriesPeriods.parse(bad),
                     bad);
             assertTrue(e.getMessage().startsWith("forecast.season.period.series"), e.getMessage());

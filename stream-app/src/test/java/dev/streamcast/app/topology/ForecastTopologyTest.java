@@ -108,7 +108,7 @@ class ForecastTopologyTest {
         assertEquals(1, h.registry.current().version());
 
         // A wave: its smoothing errors are autocorrelated, so the error autoregression takes part.
-        double[] values = new double[30];
+        double[] values = new double[2 * MEMORY];
         for (int i = 0; i < values.length; i++) {
             values[i] = 6 + 2 * Math.sin(0.7 * i) + 0.05 * i;
         }
@@ -139,7 +139,7 @@ class ForecastTopologyTest {
                 continue;
             }
             Integer[] order = errors < 2 ? NAIVE_ALONE : best(rank);
-            double[] w = errors < 2 ? ALL_ON_FIRST : schwarz(rank, order, Math.min(errors, 50));
+            double[] w = errors < 2 ? ALL_ON_FIRST : schwarz(rank, order, Math.min(errors, MEMORY));
             double bank = 0;
             for (int j = 0; j < 3; j++) {
                 bank += w[j] * (level[order[j]] + phis[order[j]] * trend[order[j]]);
@@ -148,7 +148,7 @@ class ForecastTopologyTest {
             double e = values[i] - smooth;
             double prior = errors > 0 ? Math.sqrt(ewms) : Math.abs(e);
             double x = Math.max(-8, Math.min(8, e / Math.max(prior, Double.MIN_NORMAL)));
-            double weight = Math.max(1.0 / (errors + 1), 1.0 / 50);
+            double weight = Math.max(1.0 / (errors + 1), 1.0 / MEMORY);
             for (int c = 0; c < 12; c++) {
                 double ec = Math.log(values[i]) - (level[c] + phis[c] * trend[c]);
                 level[c] += phis[c] * trend[c] + alphas[c] * ec;
@@ -164,7 +164,7 @@ class ForecastTopologyTest {
             kernel.rollout(hidden, out, HORIZON - 1, more);
             double scale = Math.sqrt(ewms);
             order = errors < 2 ? NAIVE_ALONE : best(rank);
-            w = errors < 2 ? ALL_ON_FIRST : schwarz(rank, order, Math.min(errors, 50));
+            w = errors < 2 ? ALL_ON_FIRST : schwarz(rank, order, Math.min(errors, MEMORY));
             double[] arAhead = ar.ahead(HORIZON);
             arUsed |= arAhead[0] != 0;
             for (int k = 0; k < HORIZON; k++) {
@@ -190,6 +190,8 @@ class ForecastTopologyTest {
         assertTrue(arUsed, "the error autoregression took part");
     }
 
+    /** The candidates' ranking memory ({@code forecast.smoothing.memory}, the default): the series outlasts it. */
+    private static final int MEMORY = ForecastSettings.defaults().memory();
     /** Until two errors are known, the naive candidate (alpha 1, no trend: index 3) forecasts alone. */
     private static final Integer[] NAIVE_ALONE = {3, 0, 0};
     private static final double[] ALL_ON_FIRST = {1, 0, 0};
