@@ -90,10 +90,16 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
         if (v.equalsIgnoreCase("auto")) {
             return AUTO_PERIOD;
         }
+        int period;
         try {
-            return Integer.parseInt(v);
+            period = Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("forecast.season.period must be auto or an integer, got '" + value + "'");
         }
+        if (period < 0) { // -1 stands for auto inside; written out, it is a mistake
+            throw new IllegalArgumentException("forecast.season.period must be auto, 0 or 2.." + MAX_PERIOD + ", got "
+                    + period);
+        }
+        return period;
     }
 }

@@ -57,8 +57,7 @@ public final class SeriesPeriods {
             } catch (IllegalArgumentException bad) {
                 period = Integer.MIN_VALUE;
             }
-            if (period == Integer.MIN_VALUE || period == 1 || period > ForecastSettings.MAX_PERIOD
-                    || period < 0 && !value.equalsIgnoreCase("auto")) {
+            if (period == Integer.MIN_VALUE || period == 1 || period > ForecastSettings.MAX_PERIOD) {
                 throw new IllegalArgumentException("forecast.season.period.series: '" + e
                         + "': the period must be auto, 0 or 2.." + ForecastSettings.MAX_PERIOD);
             }
@@ -109,6 +108,16 @@ public final class SeriesPeriods {
             g++;
         }
         return g == glob.length();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeriesPeriods other && other.spec.equals(spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
     }
 
     @Override

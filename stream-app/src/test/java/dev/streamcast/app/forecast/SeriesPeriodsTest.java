@@ -60,6 +60,18 @@ class SeriesPeriodsTest {
     }
 
     @Test
+    void aNegativePeriodIsRefusedForTheDefaultToo() {
+        assertThrows(IllegalArgumentException.class, () -> ForecastSettings.parsePeriod("-1"));
+        assertEquals(ForecastSettings.AUTO_PERIOD, ForecastSettings.parsePeriod(" AUTO "));
+    }
+
+    @Test
+    void settingsWithTheSameRulesAreEqual() {
+        assertEquals(SeriesPeriods.parse("a=2, b=0"), SeriesPeriods.parse("a=2, b=0"));
+        assertEquals(new ForecastSettings(6, 0.9, 24, 100, 4), ForecastSettings.defaults());
+    }
+
+    @Test
     void anEmptySettingConfiguresNoSeries() {
         assertTrue(SeriesPeriods.parse("").isEmpty());
         assertTrue(SeriesPeriods.parse("  ").isEmpty());
