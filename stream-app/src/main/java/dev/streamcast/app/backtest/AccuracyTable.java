@@ -48,8 +48,7 @@ public final class AccuracyTable {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (Path f : files) {
             BacktestRunner.Result result = new BacktestRunner(config, quiet).run(CsvSeriesReader.read(f));
-            BacktestReport.Scored scored = BacktestReport.score(result, testFraction,
-                    config.forecast()::periodFor, config.forecast().level(), config.forecast().errorWindow());
+            BacktestReport.Scored scored = BacktestReport.score(result, testFraction, config.forecast());
             String file = f.getFileName().toString();
             for (SeriesScore s : scored.series()) {
                 rows.add(new Row(file, s, anchors.of(file, s.series()),

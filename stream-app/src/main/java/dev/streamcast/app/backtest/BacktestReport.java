@@ -25,17 +25,20 @@ public final class BacktestReport {
     }
 
     public static Scored score(BacktestRunner.Result result, double testFraction) {
-        return score(result, testFraction, series -> ForecastSettings.AUTO_PERIOD, 0.9, 100);
+        return score(result, testFraction, ForecastSettings.defaults());
     }
 
     /**
-     * @param period the configured season of a series ({@link ForecastSettings#periodFor}), for the seasonal naive
-     *               benchmark
-     * @param level  the interval level, for the naive method's empirical interval
-     * @param window recent changes behind the naive method's empirical interval ({@code forecast.error.window})
+     * Scores with the settings the replay ran under: each series' configured season
+     * ({@link ForecastSettings#periodFor}) for the seasonal naive benchmark, and the interval level and
+     * {@code forecast.error.window} for the naive method's empirical interval.
      */
-    public static Scored score(BacktestRunner.Result result, double testFraction, ToIntFunction<String> period,
-                               double level, int window) {
+    public static Scored score(BacktestRunner.Result result, double testFraction, ForecastSettings settings) {
+        return score(result, testFraction, settings::periodFor, settings.level(), settings.errorWindow());
+    }
+
+    private static Scored score(BacktestRunner.Result result, double testFraction, ToIntFunction<String> period,
+                                double level, int window) {
         Map<String, StepScores> steps = new java.util.LinkedHashMap<>();
         Map<String, Double> naiveWidths = new java.util.LinkedHashMap<>();
         List<SeriesScore> scores = new ArrayList<>();

@@ -70,8 +70,7 @@ public final class BacktestCommand implements Callable<Integer> {
         List<CsvRow> rows = CsvSeriesReader.read(input);
         System.err.printf("backtest: %d rows from %s%n", rows.size(), input);
         BacktestRunner.Result result = new BacktestRunner(cfg, System.err).run(rows);
-        BacktestReport.Scored scored = BacktestReport.score(result, testFraction, cfg.forecast()::periodFor,
-                cfg.forecast().level(), cfg.forecast().errorWindow());
+        BacktestReport.Scored scored = BacktestReport.score(result, testFraction, cfg.forecast());
         for (SeriesScore s : scored.series()) {
             System.out.println(s.toJson());
         }

@@ -50,14 +50,11 @@ public final class SeriesPeriods {
                 throw new IllegalArgumentException("forecast.season.period.series: pattern '" + glob
                         + "' is given twice");
             }
-            String value = e.substring(eq + 1).trim();
             int period;
             try {
-                period = ForecastSettings.parsePeriod(value);
+                period = ForecastSettings.parsePeriod(e.substring(eq + 1));
+                ForecastSettings.checkPeriod("the period", period);
             } catch (IllegalArgumentException bad) {
-                period = Integer.MIN_VALUE;
-            }
-            if (period == Integer.MIN_VALUE || period == 1 || period > ForecastSettings.MAX_PERIOD) {
                 throw new IllegalArgumentException("forecast.season.period.series: '" + e
                         + "': the period must be auto, 0 or 2.." + ForecastSettings.MAX_PERIOD);
             }

@@ -32,7 +32,7 @@ class BacktestReportTest {
         AppConfig config = AppConfig.load(null, Map.of(), Map.of("forecast.season.period.series", "price=0"));
         BacktestRunner.Result result = new BacktestRunner(config, new PrintStream(OutputStream.nullOutputStream()))
                 .run(CsvSeriesReader.read(file));
-        BacktestReport.Scored scored = BacktestReport.score(result, 0.2, config.forecast()::periodFor, 0.9, 100);
+        BacktestReport.Scored scored = BacktestReport.score(result, 0.2, config.forecast());
         assertEquals(0, scored.steps().get("price").period(), "no season: the benchmark is the last value");
         assertEquals(12, scored.steps().get("sales").period(), "monthly: a year back");
     }
