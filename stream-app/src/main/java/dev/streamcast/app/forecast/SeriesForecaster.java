@@ -55,6 +55,7 @@ public final class SeriesForecaster {
     private ServingModel gainOf;
     private double gain;
     private double scoredError = Double.NaN;
+    private int filled;
 
     public SeriesForecaster(ForecastSettings settings) {
         this.settings = settings;
@@ -85,14 +86,33 @@ public final class SeriesForecaster {
      */
     public Forecast apply(SeriesState st, Observation o, ServingModel model, TrainingSampleSink samples) {
         scoredError = Double.NaN;
+        filled = 0;
         if (st.count == 0) {
             return first(st, o, model);
         }
-        st.step = o.ts() - st.lastTs;
+        long gap = o.ts() - st.lastTs;
         if (st.count == 1) {
+            st.step = Spacing.clean(gap);
             int period = Smoothing.period(st.step, settings.periodFor(o.series()));
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue));
+        } else if (st.period == 0) {
+            st.step = gap;
+        } else {
+            // A seasonal series keeps the spacing of its first two points: points it skipped are filled on its own
+            // forecast, as gaps are, so its season stays in phase.
+            int skipped = Spacing.skipped(gap, st.step, st.period);
+            for (int i = 0; i < skipped; i++) {
+                long ts = st.lastTs + st.step;
+                advance(st, new Observation(o.series(), ts, Double.NaN, true), model, null);
+                st.lastTs = Math.min(ts, o.ts() - 1); // a month's mean step may overshoot; the event stays after it
+            }
+            filled = skipped;
         }
+        return advance(st, o, model, samples);
+    }
+
+    /** One point after the first: the steps of {@link #apply}'s list. */
+    private Forecast advance(SeriesState st, Observation o, ServingModel model, TrainingSampleSink samples) {
         long t = st.count;
         boolean imputed = o.gap();
         byte transform = st.transform == SeriesState.LOG && !(o.value() > 0) ? SeriesState.SQRT : st.transform;
@@ -234,6 +254,14 @@ public final class SeriesForecaster {
      */
     public double lastScoredError() {
         return scoredError;
+    }
+
+    /**
+     * How many points the last {@link #apply} filled on the series' own forecast before its event, because the gap
+     * since the previous one skipped them ({@link Spacing#skipped}).
+     */
+    public int lastFilled() {
+        return filled;
     }
 
     /** The share of the RNN's prediction that is added to the smoothing forecast, from the model document. */

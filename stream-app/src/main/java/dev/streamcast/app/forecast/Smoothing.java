@@ -100,9 +100,8 @@ public final class Smoothing {
         }
     }
 
-    private static final long MINUTE = 60_000L;
-    private static final long HOUR = 60 * MINUTE;
-    private static final long DAY = 24 * HOUR;
+    private static final long MINUTE = Spacing.MINUTE;
+    private static final long DAY = Spacing.DAY;
 
     private Smoothing() {
     }
@@ -119,10 +118,10 @@ public final class Smoothing {
         if (stepMs <= 0) {
             return 0;
         }
-        if (stepMs >= 28 * DAY && stepMs <= 31 * DAY) {
+        if (Spacing.monthly(stepMs)) {
             return 12;
         }
-        if (stepMs >= 89 * DAY && stepMs <= 92 * DAY) {
+        if (Spacing.quarterly(stepMs)) {
             return 4;
         }
         if (stepMs == DAY) {

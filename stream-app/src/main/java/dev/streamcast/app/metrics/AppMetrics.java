@@ -22,6 +22,7 @@ public final class AppMetrics {
     private final Counter accepted;
     private final Counter forecasts;
     private final Counter imputed;
+    private final Counter filled;
     private final Counter internalErrors;
     private final Counter statesRestarted;
     private final Counter movedToBusy;
@@ -46,6 +47,9 @@ public final class AppMetrics {
         accepted = Counter.builder("streamcast.events.accepted").description("input records accepted").register(r);
         forecasts = Counter.builder("streamcast.forecasts").description("forecasts emitted").register(r);
         imputed = Counter.builder("streamcast.events.imputed").description("gaps filled by the model").register(r);
+        filled = Counter.builder("streamcast.points.filled")
+                .description("points a seasonal series skipped (its gap spanned them), filled on its own forecast")
+                .register(r);
         internalErrors = Counter.builder("streamcast.errors.internal")
                 .description("records dead-lettered because processing failed unexpectedly").register(r);
         statesRestarted = Counter.builder("streamcast.state.restarted")
@@ -97,6 +101,12 @@ public final class AppMetrics {
         forecasts.increment();
         if (wasImputed) {
             imputed.increment();
+        }
+    }
+
+    public void filled(int points) {
+        if (points > 0) {
+            filled.increment(points);
         }
     }
 

@@ -165,6 +165,7 @@ final class ForecastProcessor implements Processor<byte[], byte[], byte[], byte[
             context.forward(new Record<>(record.key(), out, record.timestamp(), headers),
                     ForecastTopology.FORECASTS_SINK);
             metrics.accepted(f.imputed());
+            metrics.filled(forecaster.lastFilled());
             if (timed) {
                 metrics.stepNanos(System.nanoTime() - start);
             }

@@ -90,6 +90,30 @@ class ForecastTopologyTest {
     }
 
     /**
+     * An hourly series (a day-long season) that skips two readings without a word: they are filled on its own
+     * forecast (counted in the metrics, no forecast emitted for them), and its horizon keeps the hourly spacing
+     * although the readings come with jitter.
+     */
+    @Test
+    void skippedReadingsOfASeasonalSeriesAreFilled() {
+        long hour = 3_600_000L;
+        h.point("s", 0, 10.0);
+        h.point("s", hour + 20_000, 11.0);
+        h.point("s", 2 * hour - 15_000, 12.0);
+        h.point("s", 5 * hour + 9_000, 13.0);
+        JsonNode last = null;
+        for (int i = 0; i < 4; i++) {
+            last = h.nextForecast();
+        }
+        assertFalse(last.get("imputed").asBoolean());
+        assertEquals(5 * hour + 9_000 + hour, last.get("horizon").get(0).get("ts").asLong(), "the hourly spacing");
+        assertEquals(5 * hour + 9_000 + 2 * hour, last.get("horizon").get(1).get("ts").asLong());
+        String metrics = h.metrics.scrape();
+        assertTrue(metrics.contains("streamcast_points_filled_total 2.0"), metrics);
+        assertTrue(metrics.contains("streamcast_forecasts_total 4.0"), metrics);
+    }
+
+    /**
      * The topology's forecasts are the smoothing bank plus half (the document's gain) of model-core's step and
      * rollout on the normalised smoothing errors, to the 8 significant digits the JSON carries. Re-computed here
      * from the method's description: at this spacing (no season) the 12 candidates without a season (alpha 0.1, 0.3,
