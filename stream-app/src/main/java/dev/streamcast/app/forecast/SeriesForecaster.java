@@ -91,28 +91,36 @@ public final class SeriesForecaster {
             return first(st, o, model);
         }
         long gap = o.ts() - st.lastTs;
+        int configured = settings.periodFor(o.series());
         if (st.count == 1) {
             st.step = Spacing.clean(gap);
-            int period = Smoothing.period(st.step, settings.periodFor(o.series()));
+            int period = Smoothing.period(st.step, configured);
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue));
-        } else if (st.period == 0) {
-            st.step = gap;
+        } else if (st.period == 0 || configured != ForecastSettings.AUTO_PERIOD) {
+            st.step = gap; // no calendar season: the spacing need not be regular (business days with a period of 5)
         } else {
-            // A seasonal series keeps the spacing of its first two points: points it skipped are filled on its own
-            // forecast, as gaps are, so its season stays in phase.
+            if (Smoothing.period(st.step, configured) != st.period) {
+                st.step = Spacing.clean(gap); // stored before the spacing was kept: its step was the last gap
+            }
+            // A series with a calendar season keeps the spacing of its first two points: points it skipped are filled
+            // on its own forecast, as gaps are, so its season stays in phase.
             int skipped = Spacing.skipped(gap, st.step, st.period);
             for (int i = 0; i < skipped; i++) {
                 long ts = st.lastTs + st.step;
-                advance(st, new Observation(o.series(), ts, Double.NaN, true), model, null);
+                advance(st, new Observation(o.series(), ts, Double.NaN, true), model, null, 1);
                 st.lastTs = Math.min(ts, o.ts() - 1); // a month's mean step may overshoot; the event stays after it
             }
             filled = skipped;
         }
-        return advance(st, o, model, samples);
+        return advance(st, o, model, samples, settings.horizon());
     }
 
-    /** One point after the first: the steps of {@link #apply}'s list. */
-    private Forecast advance(SeriesState st, Observation o, ServingModel model, TrainingSampleSink samples) {
+    /**
+     * One point after the first: the steps of {@link #apply}'s list, forecasting {@code horizon} steps (1 for a
+     * filled point, whose forecast only readies the next).
+     */
+    private Forecast advance(SeriesState st, Observation o, ServingModel model, TrainingSampleSink samples,
+                             int horizon) {
         long t = st.count;
         boolean imputed = o.gap();
         byte transform = st.transform == SeriesState.LOG && !(o.value() > 0) ? SeriesState.SQRT : st.transform;
@@ -159,14 +167,14 @@ public final class SeriesForecaster {
         double p1 = model.step(st.hidden, x);
         st.roundHidden();
         st.pushInput(x);
-        if (gain(model) > 0) {
+        if (gain(model) > 0 && horizon > 1) {
             model.rollout(st.hidden, p1, rollout); // only the correction reads it: five more steps of the network
         }
 
         st.count++;
         st.lastTs = o.ts();
         st.lastValue = y;
-        return emit(st, o, model, y, p1, imputed);
+        return emit(st, o, model, y, p1, imputed, horizon);
     }
 
     private Forecast first(SeriesState st, Observation o, ServingModel model) {
@@ -273,8 +281,8 @@ public final class SeriesForecaster {
         return gain;
     }
 
-    private Forecast emit(SeriesState st, Observation o, ServingModel model, double y, double p1, boolean imputed) {
-        int h = settings.horizon();
+    private Forecast emit(SeriesState st, Observation o, ServingModel model, double y, double p1, boolean imputed,
+                          int h) {
         double scale = st.scale();
         double g = gain(model);
         double q = intervalQuantile(st);

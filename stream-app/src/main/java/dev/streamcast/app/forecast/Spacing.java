@@ -2,7 +2,7 @@ package dev.streamcast.app.forecast;
 
 /**
  * A series' spacing: the clean calendar step behind the gap between its first two points, and how many points a
- * later gap skipped. Real sensors stamp their readings with jitter (a half-hourly meter at 00:30:01.2) and drop
+ * later gap skipped. Real sensors stamp their readings with jitter (a half-hourly meter at 00:30:41) and drop
  * readings without saying so; the season is indexed by point, so a spacing taken literally would give a jittery
  * series no season at all, and a dropped point would shift its season by one for good.
  */
@@ -12,9 +12,12 @@ public final class Spacing {
     static final long MINUTE = 60 * SECOND;
     static final long HOUR = 60 * MINUTE;
     static final long DAY = 24 * HOUR;
-    /** A gap within this share of a clean step is that step (a day: within a daylight-saving hour or so). */
+    /** A gap less than this share away from a clean sub-daily step is that step. */
     static final double TOLERANCE = 0.04;
+    /** A gap of about a day or more within this share of a day of whole days is those days (daylight saving). */
     static final double DAY_TOLERANCE = 0.05;
+    /** A gap within this many steps of a whole number k >= 2 of them skipped k - 1 points; else it skipped none. */
+    static final double SKIP_TOLERANCE = 0.2;
     /** The mean month and quarter of the Gregorian calendar, for counting the points a monthly gap skipped. */
     static final double MONTH = 365.2425 * DAY / 12;
     static final double QUARTER = 365.2425 * DAY / 4;
@@ -25,14 +28,19 @@ public final class Spacing {
     }
 
     /**
-     * The clean step near {@code gapMs}: a day, or the nearest whole number of minutes that divides a day (at least
-     * one), or, when none is near, the gap itself if it is a whole number of seconds, else the nearest whole number of
-     * seconds that divides a day; "near" is within {@link #TOLERANCE}. Otherwise the gap itself. A clean gap (every
-     * 75 s, every 7 minutes) stays as it is.
+     * The clean step near {@code gapMs}. A step that divides a day (from a minute up) stays as it is. Otherwise:
+     * whole days for a gap of about a day or more (within {@link #DAY_TOLERANCE} of a day: a month's 31 days and a few
+     * seconds, a day that daylight saving shortened); below a day, the nearest whole number of minutes that divides a
+     * day, or, when none is near, the gap itself if it is a whole number of seconds (every 7 minutes), else the nearest
+     * whole number of seconds that divides a day ("near": less than {@link #TOLERANCE} away). Otherwise the gap itself.
      */
     public static long clean(long gapMs) {
-        if (Math.abs(gapMs - DAY) <= DAY_TOLERANCE * DAY) {
-            return DAY;
+        if (gapMs >= MINUTE && gapMs < DAY && DAY % gapMs == 0) {
+            return gapMs;
+        }
+        if (gapMs >= (1 - DAY_TOLERANCE) * DAY) {
+            long days = Math.round((double) gapMs / DAY);
+            return Math.abs(gapMs - (double) days * DAY) <= DAY_TOLERANCE * DAY ? days * DAY : gapMs;
         }
         long minutes = nearestDivisorOfDay(gapMs, MINUTE);
         if (minutes > 0 || gapMs % SECOND == 0) {
@@ -52,7 +60,7 @@ public final class Spacing {
         for (long d = from; d <= to; d++) {
             long s = d * unit;
             double off = Math.abs(gapMs - s) / (double) s;
-            if (s >= MINUTE && perDay % d == 0 && off <= nearest) {
+            if (s >= MINUTE && perDay % d == 0 && off < nearest) {
                 best = s;
                 nearest = off;
             }
@@ -72,15 +80,17 @@ public final class Spacing {
 
     /**
      * How many points a gap of {@code gapMs} skipped in a series of season {@code period} spaced {@code stepMs}
-     * (months and quarters counted by their mean length): the gap in steps, rounded, less one; 0 for a series
-     * without a season (its spacing need not be regular) or for an outage longer than {@link #MAX_FILLED_SEASONS}.
+     * (months and quarters counted by their mean length): k - 1 for a gap within {@link #SKIP_TOLERANCE} of k >= 2
+     * steps, else 0 (a reading that came late or early skipped nothing, and filling for it would shift the season);
+     * also 0 for a series without a season or for an outage longer than {@link #MAX_FILLED_SEASONS}.
      */
     public static int skipped(long gapMs, long stepMs, int period) {
         if (period <= 0 || stepMs <= 0) {
             return 0;
         }
-        double step = monthly(stepMs) ? MONTH : quarterly(stepMs) ? QUARTER : stepMs;
-        double steps = Math.rint(gapMs / step);
-        return steps >= 2 && steps - 1 <= (double) MAX_FILLED_SEASONS * period ? (int) steps - 1 : 0;
+        double steps = gapMs / (monthly(stepMs) ? MONTH : quarterly(stepMs) ? QUARTER : stepMs);
+        double k = Math.rint(steps);
+        boolean whole = Math.abs(steps - k) <= SKIP_TOLERANCE;
+        return whole && k >= 2 && k - 1 <= (double) MAX_FILLED_SEASONS * period ? (int) k - 1 : 0;
     }
 }
