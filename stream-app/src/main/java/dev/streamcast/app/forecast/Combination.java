@@ -4,9 +4,13 @@ import dev.streamcast.app.state.SeriesState;
 
 /**
  * How the bank's candidates make one forecast: the {@code top} of lowest recent error, weighed by Schwarz (BIC)
- * weights. A candidate's recent mean absolute error r over n points (the candidates' memory, or fewer at first) is
- * its Laplace maximum likelihood, so exp(-BIC / 2) = r^-n · n^(-k/2) with k its smoothing constants
- * ({@link Smoothing#PARAMS}); n is taken as at least e, so a constant costs at least e^-1/2. (Akaike weights, e^-k,
+ * weights. A candidate's recent mean absolute error r over n errors is its Laplace maximum likelihood, so
+ * exp(-BIC / 2) = r^-n · n^(-k/2) with k its smoothing constants ({@link Smoothing#PARAMS}); n is taken as at least
+ * e, so a constant costs at least e^-1/2. The n errors count as a quarter of the points they cover (the candidates'
+ * memory, or fewer at first): one-step errors run in streaks, so as independent ones they overstate how sure a
+ * ranking is, and a candidate 2% better over 150 points took 95% of the weight. Over 43 series, geometric mean
+ * MAE/ARIMA 1.0090 counting every point, 1.0079 half, 1.0061 a quarter, 1.0061 an eighth (LakeHuron then 5.9% worse
+ * than naive). (Akaike weights, e^-k,
  * penalise a constant half as much at n = 50, the memory then, and measured worse: geometric mean MAE/ARIMA 0.9964
  * against 0.9940.) Candidates that fit about equally are averaged, a clearly better one takes over, and
  * among near-equals the simpler wins: on a random walk the naive candidate is not diluted by trends and seasons
@@ -15,6 +19,9 @@ import dev.streamcast.app.state.SeriesState;
  * <p>Holds scratch buffers: one instance per forecaster.
  */
 final class Combination {
+
+    /** How many points of a candidate's recent errors count as one independent error. */
+    static final double EFFECTIVE_SHARE = 4;
 
     private final int top;
     private final int memory;
@@ -42,7 +49,7 @@ final class Combination {
             return;
         }
         chosen = select(st);
-        double n = Math.min(st.diffCount, memory);
+        double n = Math.min(st.diffCount, memory) / EFFECTIVE_SHARE;
         double penalty = Math.log(Math.max(n, Math.E)) / 2;
         double min = st.rank[best[0]];
         double max = Double.NEGATIVE_INFINITY;

@@ -292,6 +292,9 @@ public final class Smoothing {
         boolean ready = seasonReady(st);
         int phase = st.period == 0 ? 0 : (int) (t % st.period);
         double weight = rankWeight(memory, errorsSeen);
+        // A seasonal candidate is ranked from its first point with a season: the errors before, when it had none,
+        // say nothing of it (they ranked short seasonal series' airline candidates, scored from then on, far ahead).
+        double seasonWeight = ready ? rankWeight(memory, (int) Math.min(t - 2L * st.period, Integer.MAX_VALUE)) : 0;
         if (st.airline.length > 0) {
             updateAirline(st, t, y, imputed, memory);
         }
@@ -314,7 +317,8 @@ public final class Smoothing {
             st.level[c] += PHI[c] * st.trend[c] + ALPHA[c] * e;
             st.trend[c] = PHI[c] * st.trend[c] + BETA[c] * e;
             if (!imputed) {
-                st.rank[c] += weight * (Math.abs(e) - st.rank[c]);
+                double w = RING[c] >= 0 && ready ? seasonWeight : weight;
+                st.rank[c] += w * (Math.abs(e) - st.rank[c]);
             }
         }
         if (st.period == 0) {

@@ -25,8 +25,8 @@ class CombinationTest {
 
     @Test
     void amongNearEqualsTheSimplerCandidateWins() {
-        SeriesState st = twoCandidates(1.0, 0.999);
-        Combination bank = new Combination(3, 50);
+        SeriesState st = twoCandidates(1.0, 0.99);
+        Combination bank = new Combination(3, 150);
         bank.choose(st);
         double f = bank.forecast(st, 0, 1);
         assertTrue(f < 12, "the naive candidate, two constants simpler, carries the forecast: " + f);
@@ -35,16 +35,46 @@ class CombinationTest {
     /** A top larger than the candidates a series uses (the double-seasonal ones are unused here) weighs those. */
     @Test
     void aTopBeyondTheUsedCandidatesWeighsOnlyThem() {
-        SeriesState st = twoCandidates(1.0, 0.8);
-        Combination bank = new Combination(Smoothing.CANDIDATES, 50);
+        SeriesState st = twoCandidates(1.0, 0.7);
+        Combination bank = new Combination(Smoothing.CANDIDATES, 150);
         bank.choose(st);
         assertEquals(20, bank.forecast(st, 0, 1), 0.01);
     }
 
+    /** 30% less error over 150 points (37.5 independent ones) outweighs two more constants. */
+    /**
+     * 2% less error over 150 points is a streak, not proof: two candidates with as many constants are averaged
+     * (counted as 150 independent errors, the better one took 95% of the weight).
+     */
+    @Test
+    void aSlightlyBetterCandidateIsAveragedWithItsPeer() {
+        SeriesState st = twoCandidates(0.98, 10.0);
+        st.rank[2] = 1.0; // alpha 0.6, no trend, no season: one constant, as the naive candidate
+        st.level[2] = 20;
+        Combination bank = new Combination(3, 150);
+        bank.choose(st);
+        double f = bank.forecast(st, 0, 1);
+        assertTrue(f > 12 && f < 15, "the slightly worse one keeps a share: " + f);
+    }
+
+    /** 30% less error over 150 points (37.5 independent ones) outweighs two more constants. */
+    /**
+     * 2% less error over 150 points is a streak, not proof: the two are averaged (counted as 150 independent errors,
+     * the better one took 95% of the weight).
+     */
+    @Test
+    void aSlightlyBetterCandidateIsAveragedWithTheSimpler() {
+        SeriesState st = twoCandidates(1.0, 0.98);
+        Combination bank = new Combination(3, 150);
+        bank.choose(st);
+        double f = bank.forecast(st, 0, 1);
+        assertTrue(f > 10.3 && f < 19, "neither candidate alone: " + f);
+    }
+
     @Test
     void aClearlyBetterCandidateTakesOver() {
-        SeriesState st = twoCandidates(1.0, 0.8);
-        Combination bank = new Combination(3, 50);
+        SeriesState st = twoCandidates(1.0, 0.7);
+        Combination bank = new Combination(3, 150);
         bank.choose(st);
         assertEquals(20, bank.forecast(st, 0, 1), 0.01);
     }

@@ -93,4 +93,30 @@ class SmoothingTest {
         assertEquals(Smoothing.AIRLINE_COUNT, checked);
         assertEquals(false, Smoothing.unused(st, Smoothing.CANDIDATES - 1), "in use after two seasons and two points");
     }
+
+    /**
+     * A seasonal candidate is ranked on the errors it made with its season: before that it forecast as a candidate
+     * without one, and those errors (24 of 30 points here) ranked it no better than the naive candidate.
+     */
+    @Test
+    void seasonalCandidatesAreRankedFromTheirSeasonOn() {
+        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+        dev.streamcast.app.model.NaiveModel model = dev.streamcast.app.model.NaiveModel.INSTANCE;
+        SeriesState st = f.newState(model);
+        long month = 30L * 24 * 60 * MINUTE;
+        for (int i = 0; i < 30; i++) {
+            double v = 100 + 10 * Math.sin(2 * Math.PI * i / 12);
+            f.apply(st, new dev.streamcast.app.record.Observation("m", i * month, v, false), model, null);
+        }
+        assertEquals(12, st.period);
+        double bestSeasonal = Double.MAX_VALUE;
+        for (int c = 0; c < Smoothing.SMOOTHING; c++) {
+            if (Smoothing.RING[c] >= 0 && !Smoothing.unused(st, c)) {
+                bestSeasonal = Math.min(bestSeasonal, st.rank[c]);
+            }
+        }
+        double naive = st.rank[Smoothing.NAIVE];
+        org.junit.jupiter.api.Assertions.assertTrue(bestSeasonal < 0.1 * naive,
+                "seasonal " + bestSeasonal + " against naive " + naive);
+    }
 }

@@ -292,16 +292,18 @@ class ForecastTopologyTest {
 
     /**
      * Schwarz (BIC) weights of the best three: r^-n n^(-k/2) (n at least e) for recent mean absolute error r over n
-     * points and k smoothing constants (alpha; beta and phi with a trend), normalised.
+     * independent errors, a quarter of the points it covers, and k smoothing constants (alpha; beta and phi with a
+     * trend), normalised.
      */
-    private static double[] schwarz(double[] rank, Integer[] order, int n) {
+    private static double[] schwarz(double[] rank, Integer[] order, int points) {
+        double n = points / 4.0;
         double[] w = new double[3];
         double min = rank[order[0]];
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < 3; j++) {
             int c = order[j];
             int k = 1 + ((c / 4) % 3 > 0 ? 2 : 0);
-            w[j] = (rank[c] == min ? 0 : (double) n * Math.log(min / rank[c])) - k * Math.log(Math.max(n, Math.E)) / 2;
+            w[j] = (rank[c] == min ? 0 : n * Math.log(min / rank[c])) - k * Math.log(Math.max(n, Math.E)) / 2;
             max = Math.max(max, w[j]);
         }
         double sum = 0;
