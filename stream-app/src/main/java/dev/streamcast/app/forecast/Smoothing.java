@@ -187,9 +187,13 @@ public final class Smoothing {
         return ring == 0 ? gamma / 2 : ring == 1 ? gamma * 2 : gamma;
     }
 
-    /** Sizes the seasonal rings once the spacing is known (at the second point) and adds the first value. */
-    public static void startSeason(SeriesState st, int period, int cycle, double first) {
+    /**
+     * Sizes the seasonal rings and adds the value {@code first} of point index {@code start}: at the second point, once
+     * the spacing is known, for the first one; again, in the same phase, when the bank restarts on another scale.
+     */
+    public static void startSeason(SeriesState st, int period, int cycle, double first, long start) {
         st.initSeason(period, cycle, RINGS);
+        st.seasonStart = start;
         st.errorModel = new double[ErrorAr.size(period, cycle)];
         for (int c = 0; c < CANDIDATES; c++) {
             if (unused(st, c)) {
@@ -197,18 +201,18 @@ public final class Smoothing {
             }
         }
         if (period > 0) {
-            st.season[0] = (float) first;
+            st.season[(int) (start % period)] = (float) first;
             st.firstCycleSum = first;
         }
         if (period > 0 && cycle == 0) {
             st.airline = new double[(AIRLINE_COUNT + 1) * (period + 1)];
-            st.airline[0] = first;
+            st.airline[(int) (start % (period + 1))] = first;
         }
     }
 
-    /** Whether the rings hold a season: two full cycles have been seen. */
+    /** Whether the rings hold a season: two full cycles have been seen since it started. */
     static boolean seasonReady(SeriesState st) {
-        return st.period > 0 && st.count >= 2L * st.period;
+        return st.period > 0 && st.count - st.seasonStart >= 2L * st.period;
     }
 
     /** Candidate {@code c}'s forecast {@code k >= 1} steps after the last point, for point index {@code t}. */
@@ -242,7 +246,7 @@ public final class Smoothing {
      */
     static boolean unused(SeriesState st, int c) {
         if (c >= SMOOTHING) {
-            return st.airline.length == 0 || st.count <= 2L * st.period + 1;
+            return st.airline.length == 0 || st.count - st.seasonStart <= 2L * st.period + 1;
         }
         return RING[c] >= 0 && st.period == 0 || RING[c] == DOUBLE && st.cycle == 0;
     }
@@ -294,7 +298,8 @@ public final class Smoothing {
         double weight = rankWeight(memory, errorsSeen);
         // A seasonal candidate is ranked from its first point with a season: the errors before, when it had none,
         // say nothing of it (they ranked short seasonal series' airline candidates, scored from then on, far ahead).
-        double seasonWeight = ready ? rankWeight(memory, (int) Math.min(t - 2L * st.period, Integer.MAX_VALUE)) : 0;
+        double seasonWeight = ready
+                ? rankWeight(memory, (int) Math.min(t - st.seasonStart - 2L * st.period, Integer.MAX_VALUE)) : 0;
         if (st.airline.length > 0) {
             updateAirline(st, t, y, imputed, memory);
         }
@@ -352,8 +357,9 @@ public final class Smoothing {
         int m = st.period;
         int ringLength = m + 1;
         int at = (int) (t % ringLength);
-        boolean scored = t > m;
-        double weight = rankWeight(memory, (int) Math.min(t - m - 1, Integer.MAX_VALUE));
+        long age = t - st.seasonStart;
+        boolean scored = age > m;
+        double weight = rankWeight(memory, (int) Math.min(age - m - 1, Integer.MAX_VALUE));
         for (int c = SMOOTHING; c < CANDIDATES; c++) {
             double e = 0;
             if (scored && !imputed) {
@@ -365,14 +371,18 @@ public final class Smoothing {
         st.airline[at] = y;
     }
 
-    /** Cycles 1 and 2 add their values per phase; at the end of cycle 2 the ring becomes the initial season. */
+    /**
+     * Cycles 1 and 2 (from the season's start) add their values per phase; at the end of cycle 2 the ring becomes the
+     * initial season.
+     */
     private static boolean initialiseSeason(SeriesState st, long t, int phase, double y) {
         int m = st.period;
+        long age = t - st.seasonStart;
         st.season[phase] += (float) y;
-        if (t < m) {
+        if (age < m) {
             st.firstCycleSum += y;
         }
-        if (t != 2L * m - 1) {
+        if (age != 2L * m - 1) {
             return false;
         }
         double total = 0;
@@ -383,8 +393,9 @@ public final class Smoothing {
         double mean2 = (total - st.firstCycleSum) / m;
         double slope = (mean2 - mean1) / m;
         double mean = (mean1 + mean2) / 2;
+        int first = (int) (st.seasonStart % m); // the phase the season started at: position 0 of its cycles
         for (int i = 0; i < m; i++) {
-            st.season[i] = (float) (st.season[i] / 2 - mean - slope * (i - (m - 1) / 2.0));
+            st.season[i] = (float) (st.season[i] / 2 - mean - slope * (Math.floorMod(i - first, m) - (m - 1) / 2.0));
             for (int r = 1; r < RINGS; r++) {
                 st.season[r * m + i] = st.season[i];
             }

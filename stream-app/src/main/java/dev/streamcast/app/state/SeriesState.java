@@ -59,6 +59,11 @@ public final class SeriesState {
     public float[] season = new float[0];
     /** Sum of the first cycle's values, for the seasonal initialisation. */
     public double firstCycleSum;
+    /**
+     * Point index of the season's first point: 0, or where the bank restarted on another scale (a positive series
+     * that reached 0), from where the season is learnt anew in the same phase.
+     */
+    public long seasonStart;
     /** The bank works on the values themselves. */
     public static final byte RAW = 0;
     /** The bank works on log(value): the series has been positive throughout. */
@@ -159,7 +164,8 @@ public final class SeriesState {
                 && Arrays.equals(inputs, s.inputs) && inputCount == s.inputCount && inputPos == s.inputPos
                 && Arrays.equals(errors, s.errors) && errorCount == s.errorCount && errorPos == s.errorPos
                 && period == s.period && cycle == s.cycle && Arrays.equals(season, s.season)
-                && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && transform == s.transform
+                && Double.compare(firstCycleSum, s.firstCycleSum) == 0 && seasonStart == s.seasonStart
+                && transform == s.transform
                 && Arrays.equals(level, s.level)
                 && Arrays.equals(trend, s.trend) && Arrays.equals(rank, s.rank)
                 && Arrays.equals(errorModel, s.errorModel) && Arrays.equals(airline, s.airline);

@@ -23,12 +23,15 @@ import java.util.Arrays;
  * read (an upgrade keeps every series); older ones are refused: their banks, rings and error models do not line up.
  * Within format 9, later builds added a transform byte value (2: square roots) and a longer error model for
  * sub-daily seasons (the change autoregression, grown by the forecaster when missing); a build before them restarts a
- * square-root series (its transform byte is unknown there) and carries the longer error model along unused.
+ * square-root series (its transform byte is unknown there) and carries the longer error model along unused. Format
+ * 10 adds the point where the season started ({@link SeriesState#seasonStart}) at the end; format 9 records are read
+ * with it 0, as they were meant.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
-    public static final byte FORMAT = 9;
-    /** The previous format, still read: see {@link #decode}. */
+    public static final byte FORMAT = 10;
+    /** The previous formats, still read: see {@link #decode}. */
+    public static final byte FORMAT_9 = 9;
     public static final byte FORMAT_8 = 8;
     /** A folded bank's length is not bounded by the bytes left: refuse absurd ones before allocating. */
     private static final int MAX_CANDIDATES = 4096;
@@ -52,7 +55,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         int inputs = used(s.inputs);
         int errors = used(s.errors);
         int season = used(s.season);
-        int bound = 1 + 2 * CompactBytes.MAX_VARLONG + 24 * CompactBytes.MAX_VARINT + 4 * 8 + 1
+        int bound = 1 + 3 * CompactBytes.MAX_VARLONG + 24 * CompactBytes.MAX_VARINT + 4 * 8 + 1
                 + 4 * (hidden + inputs + season) + 2 * errors + 3 * CompactBytes.maxSparse(stored)
                 + CompactBytes.maxSparse(s.errorModel.length) + CompactBytes.maxSparse(s.airline.length);
         ByteBuffer b = SCRATCH.get();
@@ -90,21 +93,22 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         CompactBytes.putSparse(b, s.errorModel, s.errorModel.length);
         CompactBytes.putVarint(b, s.airline.length);
         CompactBytes.putSparse(b, s.airline, s.airline.length);
+        CompactBytes.putVarlong(b, s.seasonStart);
         return Arrays.copyOf(b.array(), b.position());
     }
 
     /**
-     * Reads the current format and format 8 (the same fields at fixed widths, big-endian, arrays cut at their zero
-     * tails instead of sparse), so an upgrade from it keeps every series' state.
+     * Reads the current format, format 9 (the same without the season's start) and format 8 (the same fields at fixed
+     * widths, big-endian, arrays cut at their zero tails instead of sparse), so an upgrade keeps every series' state.
      */
     public static SeriesState decode(byte[] bytes) {
         try {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             byte format = b.get();
-            if (format != FORMAT && format != FORMAT_8) {
+            if (format != FORMAT && format != FORMAT_9 && format != FORMAT_8) {
                 throw new SerializationException("unknown series-state format " + format);
             }
-            Fields f = format == FORMAT ? new Fields(b.order(ByteOrder.LITTLE_ENDIAN), true) : new Fields(b, false);
+            Fields f = format == FORMAT_8 ? new Fields(b, false) : new Fields(b.order(ByteOrder.LITTLE_ENDIAN), true);
             int count = f.integer();
             long lastTs = f.longInteger();
             long step = f.longInteger();
@@ -181,6 +185,12 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             }
             s.airline = new double[airline];
             f.doubles(s.airline);
+            long seasonStart = format == FORMAT ? f.longInteger() : 0;
+            if (seasonStart < 0 || seasonStart > count) {
+                throw new SerializationException("corrupt series-state record: season start " + seasonStart + " of "
+                        + count + " points");
+            }
+            s.seasonStart = seasonStart;
             if (b.hasRemaining()) {
                 throw new SerializationException("corrupt series-state record: " + b.remaining() + " trailing bytes");
             }

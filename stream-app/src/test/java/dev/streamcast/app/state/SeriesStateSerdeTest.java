@@ -161,13 +161,43 @@ class SeriesStateSerdeTest {
         s.level[0] = 1;
         byte[] bytes = SeriesStateSerde.encode(s);
         // the record ends with the bank's lengths (candidates 4, stored 1, filled 1, error model 0: one varint
-        // byte each), its level (a bitmap byte and one double), trend and rank (a zero bitmap byte each) and the
-        // airline rings' length
-        int bank = bytes.length - 1 - 2 - 9 - 4;
+        // byte each), its level (a bitmap byte and one double), trend and rank (a zero bitmap byte each), the
+        // airline rings' length and the season's start
+        int bank = bytes.length - 1 - 1 - 2 - 9 - 4;
         assertEquals(8, bytes[bank], "zigzag varint of 4 candidates");
         assertEquals(s, SeriesStateSerde.decode(bytes));
         bytes[bank + 2] = 10; // filled: 5
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(bytes), "filled beyond the bank");
+    }
+
+    /** Records of format 9 (committed, written before the season's start was kept) are read with it at 0. */
+    @Test
+    void readsFormat9Records() throws Exception {
+        Map<String, SeriesState> expected = Map.of("young", SampleStates.young(),
+                "single-season", SampleStates.singleSeason(), "double-season", SampleStates.doubleSeason());
+        Map<String, byte[]> records = records("/state/format9-records.txt");
+        assertEquals(expected.keySet(), records.keySet());
+        for (var e : expected.entrySet()) {
+            byte[] old = records.get(e.getKey());
+            assertEquals(SeriesStateSerde.FORMAT_9, old[0]);
+            SeriesState read = SeriesStateSerde.decode(old);
+            assertEquals(e.getValue(), read, e.getKey());
+            assertEquals(0, read.seasonStart);
+            assertEquals(read, SeriesStateSerde.decode(SeriesStateSerde.encode(read)), e.getKey() + " rewritten");
+        }
+    }
+
+    /** The season's start round-trips, and one beyond the series' points is refused. */
+    @Test
+    void roundTripsTheSeasonStart() {
+        SeriesState s = SampleStates.singleSeason();
+        s.seasonStart = s.count - 3;
+        byte[] bytes = SeriesStateSerde.encode(s);
+        assertEquals(SeriesStateSerde.FORMAT, bytes[0]);
+        assertEquals(s, SeriesStateSerde.decode(bytes));
+        s.seasonStart = s.count + 1L;
+        byte[] beyond = SeriesStateSerde.encode(s);
+        assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(beyond));
     }
 
     /** Records written by the previous release (format 8, committed) are read back whole: an upgrade loses none. */
@@ -197,8 +227,12 @@ class SeriesStateSerdeTest {
     }
 
     private static Map<String, byte[]> format8Records() throws Exception {
+        return records("/state/format8-records.txt");
+    }
+
+    private static Map<String, byte[]> records(String resource) throws Exception {
         Map<String, byte[]> records = new HashMap<>();
-        try (var in = SeriesStateSerdeTest.class.getResourceAsStream("/state/format8-records.txt")) {
+        try (var in = SeriesStateSerdeTest.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
                 String[] parts = line.trim().split(" ");
                 records.put(parts[0], HexFormat.of().parseHex(parts[1]));
