@@ -49,7 +49,8 @@ final class Combination {
             return;
         }
         chosen = select(st);
-        double n = Math.min(st.diffCount, memory) / EFFECTIVE_SHARE;
+        // The errors the ranks cover: since the bank (re)started, at most the memory.
+        double n = Math.min(Math.min(st.diffCount, st.count - st.seasonStart - 1), memory) / EFFECTIVE_SHARE;
         double penalty = Math.log(Math.max(n, Math.E)) / 2;
         double min = st.rank[best[0]];
         double max = Double.NEGATIVE_INFINITY;

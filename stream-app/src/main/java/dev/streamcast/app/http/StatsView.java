@@ -42,6 +42,7 @@ final class StatsView {
         m.put("events_accepted", s.accepted());
         m.put("forecasts", s.forecasts());
         m.put("imputed", s.imputed());
+        m.put("filled", s.filled());
         m.put("internal_errors", s.internalErrors());
         m.put("dead_letters", s.deadLetters());
         m.put("step_ms", map("p50", finite(s.stepP50Ms()), "p99", finite(s.stepP99Ms())));

@@ -177,7 +177,7 @@ public final class AppMetrics {
         var stepSnap = step.takeSnapshot();
         var errSnap = oneStepError.takeSnapshot();
         return new MetricsSnapshot(System.currentTimeMillis(), startedMillis, accepted.count(), forecasts.count(),
-                imputed.count(), internalErrors.count(), dlq,
+                imputed.count(), filled.count(), internalErrors.count(), dlq,
                 percentile(stepSnap.percentileValues(), 0.5, TimeUnit.MILLISECONDS),
                 percentile(stepSnap.percentileValues(), 0.99, TimeUnit.MILLISECONDS),
                 errSnap.count() == 0 ? Double.NaN : errSnap.mean(),

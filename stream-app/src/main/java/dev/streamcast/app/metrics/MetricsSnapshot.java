@@ -7,7 +7,7 @@ import java.util.Map;
  * to the reader, who takes two snapshots). Latencies in milliseconds; errors in units of each series' scale.
  */
 public record MetricsSnapshot(long atMillis, long startedMillis, double accepted, double forecasts, double imputed,
-                              double internalErrors, Map<String, Double> deadLetters, double stepP50Ms,
+                              double filled, double internalErrors, Map<String, Double> deadLetters, double stepP50Ms,
                               double stepP99Ms, double errorMean, double errorP50, double errorP90, int modelVersion,
                               double trainingRuns, double candidatesPublished, double candidatesRejected) {
 }

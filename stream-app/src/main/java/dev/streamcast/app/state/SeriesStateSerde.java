@@ -24,8 +24,9 @@ import java.util.Arrays;
  * Within format 9, later builds added a transform byte value (2: square roots) and a longer error model for
  * sub-daily seasons (the change autoregression, grown by the forecaster when missing); a build before them restarts a
  * square-root series (its transform byte is unknown there) and carries the longer error model along unused. Format
- * 10 adds the point where the season started ({@link SeriesState#seasonStart}) at the end; format 9 records are read
- * with it 0, as they were meant.
+ * 10 adds the point where the season started ({@link SeriesState#seasonStart}) at the end, and is written only where
+ * that is not 0 (a season learnt anew after the bank restarted on another scale): other states are written in format
+ * 9, which a build before format 10 reads too, so a rollback keeps them.
  */
 public final class SeriesStateSerde implements Serde<SeriesState> {
 
@@ -64,7 +65,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             SCRATCH.set(b);
         }
         b.clear();
-        b.put(FORMAT);
+        // Format 9 while the season started with the series (nearly every one): a build before format 10 reads it.
+        boolean restarted = s.seasonStart != 0;
+        b.put(restarted ? FORMAT : FORMAT_9);
         CompactBytes.putVarint(b, s.count);
         CompactBytes.putVarlong(b, s.lastTs);
         CompactBytes.putVarlong(b, s.step);
@@ -93,7 +96,9 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
         CompactBytes.putSparse(b, s.errorModel, s.errorModel.length);
         CompactBytes.putVarint(b, s.airline.length);
         CompactBytes.putSparse(b, s.airline, s.airline.length);
-        CompactBytes.putVarlong(b, s.seasonStart);
+        if (restarted) {
+            CompactBytes.putVarlong(b, s.seasonStart);
+        }
         return Arrays.copyOf(b.array(), b.position());
     }
 

@@ -155,4 +155,96 @@ class SmoothingTest {
         assertEquals(168, st.period);
         return sum / (24 * 7);
     }
+
+    /**
+     * A season started at point index s (after a restart) is the season started at 0, s phases on: the same values
+     * give the same levels, ranks and forecasts of every candidate, the seasonal and airline rings turned by s. A
+     * single season (with the airline candidates) exactly; a double one to float precision.
+     */
+    @Test
+    void aSeasonStartedLaterIsTheSameSeasonTurned() {
+        assertSeasonTurned(12, 0, 5, 1e-12);
+        assertSeasonTurned(12, 0, 29, 1e-12);
+        assertSeasonTurned(24, 4, 9, 1e-5);
+    }
+
+    private static void assertSeasonTurned(int m, int d, int s, double tolerance) {
+        int n = 6 * m + 7;
+        java.util.Random noise = new java.util.Random(3);
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            y[k] = 5 + 0.01 * k + 2 * Math.sin(2 * Math.PI * k / m) + (d > 0 ? Math.cos(2 * Math.PI * k / d) : 0)
+                    + 0.1 * noise.nextGaussian();
+        }
+        SeriesState fromZero = new SeriesState(0, 1, 5);
+        SeriesState later = new SeriesState(0, 1, 5);
+        Smoothing.start(fromZero, y[0]);
+        Smoothing.startSeason(fromZero, m, d, y[0], 0);
+        fromZero.count = 1;
+        Smoothing.start(later, y[0]);
+        Smoothing.startSeason(later, m, d, y[0], s);
+        later.count = s + 1;
+        for (int k = 1; k < n; k++) {
+            Smoothing.update(fromZero, k, y[k], false, 0.2, 150, k - 1);
+            fromZero.count++;
+            Smoothing.update(later, s + k, y[k], false, 0.2, 150, k - 1);
+            later.count++;
+            for (int c = 0; c < Smoothing.CANDIDATES; c++) {
+                String at = "m " + m + ", start " + s + ", point " + k + ", candidate " + c;
+                assertEquals(Smoothing.unused(fromZero, c), Smoothing.unused(later, c), at);
+                assertEquals(fromZero.level[c], later.level[c], tolerance, at);
+                assertEquals(fromZero.rank[c], later.rank[c], tolerance, at);
+                if (!Smoothing.unused(fromZero, c)) {
+                    for (int h = 1; h <= 2 * m + 1; h += 4) {
+                        assertEquals(Smoothing.candidate(fromZero, c, k + h, h), Smoothing.candidate(later, c, s + k + h, h),
+                                tolerance, at + ", " + h + " ahead");
+                    }
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                assertEquals(fromZero.season[i], later.season[(i + s) % m], tolerance, "ring 0, phase " + i);
+            }
+        }
+    }
+
+    /**
+     * A bank that restarts on square roots at point r (a positive monthly series that reaches 0) is, from then on, the
+     * bank of a series that began at point r - 1 (its last value), its season turned by r - 1 phases.
+     */
+    @Test
+    void aRestartedBankIsAFreshSeriesFromItsLastValue() {
+        int r = 41;
+        int n = 150;
+        double[] y = new double[n];
+        for (int k = 0; k < n; k++) {
+            y[k] = k == r ? 0 : 20 + 8 * Math.sin(2 * Math.PI * k / 12) + (k * 7 % 5);
+        }
+        long month = 30L * 24 * 60 * MINUTE;
+        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+        dev.streamcast.app.model.NaiveModel model = dev.streamcast.app.model.NaiveModel.INSTANCE;
+        SeriesState whole = f.newState(model);
+        SeriesState fresh = f.newState(model);
+        for (int k = 0; k < n; k++) {
+            var o = new dev.streamcast.app.record.Observation("s", k * month, y[k], false);
+            f.apply(whole, o, model, null);
+            if (k >= r - 1) {
+                f.apply(fresh, o, model, null);
+            }
+        }
+        assertEquals(r - 1, whole.seasonStart);
+        assertEquals(0, fresh.seasonStart);
+        assertEquals(12, whole.period);
+        for (int c = 0; c < Smoothing.CANDIDATES; c++) {
+            assertEquals(fresh.level[c], whole.level[c], 1e-9, "level " + c);
+            assertEquals(fresh.rank[c], whole.rank[c], 1e-9, "rank " + c);
+        }
+        for (int i = 0; i < whole.season.length; i++) {
+            int ring = i / 12;
+            assertEquals(fresh.season[i], whole.season[ring * 12 + (i % 12 + r - 1) % 12], 1e-5, "season " + i);
+        }
+        for (int i = 0; i < whole.airline.length; i++) {
+            int ring = i / 13;
+            assertEquals(fresh.airline[i], whole.airline[ring * 13 + (i % 13 + r - 1) % 13], 1e-9, "airline " + i);
+        }
+    }
 }

@@ -161,9 +161,9 @@ class SeriesStateSerdeTest {
         s.level[0] = 1;
         byte[] bytes = SeriesStateSerde.encode(s);
         // the record ends with the bank's lengths (candidates 4, stored 1, filled 1, error model 0: one varint
-        // byte each), its level (a bitmap byte and one double), trend and rank (a zero bitmap byte each), the
-        // airline rings' length and the season's start
-        int bank = bytes.length - 1 - 1 - 2 - 9 - 4;
+        // byte each), its level (a bitmap byte and one double), trend and rank (a zero bitmap byte each) and the
+        // airline rings' length (format 9: the season started with the series)
+        int bank = bytes.length - 1 - 2 - 9 - 4;
         assertEquals(8, bytes[bank], "zigzag varint of 4 candidates");
         assertEquals(s, SeriesStateSerde.decode(bytes));
         bytes[bank + 2] = 10; // filled: 5
@@ -187,10 +187,14 @@ class SeriesStateSerdeTest {
         }
     }
 
-    /** The season's start round-trips, and one beyond the series' points is refused. */
+    /**
+     * The season's start round-trips, and one beyond the series' points is refused. A state whose season started with
+     * the series is written in format 9, which the builds before format 10 read.
+     */
     @Test
     void roundTripsTheSeasonStart() {
         SeriesState s = SampleStates.singleSeason();
+        assertEquals(SeriesStateSerde.FORMAT_9, SeriesStateSerde.encode(s)[0]);
         s.seasonStart = s.count - 3;
         byte[] bytes = SeriesStateSerde.encode(s);
         assertEquals(SeriesStateSerde.FORMAT, bytes[0]);
