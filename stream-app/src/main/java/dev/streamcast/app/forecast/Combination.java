@@ -50,7 +50,8 @@ final class Combination {
         }
         chosen = select(st);
         // The errors the ranks cover: since the bank (re)started, at most the memory.
-        double n = Math.min(Math.min(st.diffCount, st.count - st.seasonStart - 1), memory) / EFFECTIVE_SHARE;
+        double n = Math.max(0, Math.min(Math.min(st.diffCount, st.count - st.seasonStart - 1), memory))
+                / EFFECTIVE_SHARE;
         double penalty = Math.log(Math.max(n, Math.E)) / 2;
         double min = st.rank[best[0]];
         double max = Double.NEGATIVE_INFINITY;

@@ -96,14 +96,6 @@ public final class SeriesForecaster {
             st.step = Spacing.clean(gap);
             int period = Smoothing.period(st.step, configured);
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue), 0);
-        } else if (st.count == 2 && firstGapSkipped(st, gap, configured)) {
-            // The spacing is this gap's, and the first one skipped readings: the bank and its season start again from
-            // the second point (the first, at an unknown distance in points, is left out).
-            st.step = Spacing.clean(gap);
-            int period = Smoothing.period(st.step, configured);
-            double z = Smoothing.internal(st, st.lastValue);
-            Smoothing.start(st, z);
-            Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), z, 1);
         } else if (st.period == 0 || configured != ForecastSettings.AUTO_PERIOD) {
             st.step = gap; // no calendar season: the spacing need not be regular (business days with a period of 5)
         } else {
@@ -121,19 +113,6 @@ public final class SeriesForecaster {
             filled = skipped;
         }
         return advance(st, o, model, samples, settings.horizon());
-    }
-
-    /**
-     * Whether the second gap, {@code gap}, is a calendar spacing with a season (under {@code forecast.season.period}
-     * auto) that the first gap spanned two or more of: a reading after the first was dropped.
-     */
-    private static boolean firstGapSkipped(SeriesState st, long gap, int configured) {
-        if (configured != ForecastSettings.AUTO_PERIOD) {
-            return false;
-        }
-        long step = Spacing.clean(gap);
-        int period = Smoothing.period(step, configured);
-        return period > 0 && Spacing.skipped(st.step, step, period) > 0;
     }
 
     /**

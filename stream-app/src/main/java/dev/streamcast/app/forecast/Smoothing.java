@@ -297,7 +297,7 @@ public final class Smoothing {
         int phase = st.period == 0 ? 0 : (int) (t % st.period);
         // Since the bank (re)started: after a restart on another scale every rank starts again from 0, and a weight of
         // 1/memory would keep them far below the seasonal and airline ones' plain means for a memory's length.
-        double weight = rankWeight(memory, (int) Math.min(errorsSeen, t - st.seasonStart - 1));
+        double weight = rankWeight(memory, (int) Math.max(0, Math.min(errorsSeen, t - st.seasonStart - 1)));
         // A seasonal candidate is ranked from its first point with a season: the errors before, when it had none,
         // say nothing of it (they ranked short seasonal series' airline candidates, scored from then on, far ahead).
         double seasonWeight = ready

@@ -191,7 +191,7 @@ public final class SeriesStateSerde implements Serde<SeriesState> {
             s.airline = new double[airline];
             f.doubles(s.airline);
             long seasonStart = format == FORMAT ? f.longInteger() : 0;
-            if (seasonStart < 0 || seasonStart > count) {
+            if (seasonStart < 0 || (seasonStart > 0 && seasonStart > count - 2L)) { // restarted at count - 2 or before
                 throw new SerializationException("corrupt series-state record: season start " + seasonStart + " of "
                         + count + " points");
             }

@@ -57,6 +57,25 @@ class CombinationTest {
         assertTrue(f > 12 && f < 15, "the slightly worse one keeps a share: " + f);
     }
 
+    /**
+     * Right after the bank restarted (five points ago) its ranks cover five points, not the memory: 10% less error
+     * over them is no proof, and the two peers are averaged; over 150 points the better one all but takes over.
+     */
+    @Test
+    void aRankOverFewPointsSinceARestartIsWeighedAsFew() {
+        SeriesState st = twoCandidates(0.9, 10.0);
+        st.rank[2] = 1.0;
+        st.level[2] = 20;
+        Combination bank = new Combination(3, 150);
+        bank.choose(st);
+        double settled = bank.forecast(st, 0, 1);
+        st.seasonStart = st.count - 6;
+        bank.choose(st);
+        double restarted = bank.forecast(st, 0, 1);
+        assertTrue(settled < 10.5, "over 150 points: " + settled);
+        assertTrue(restarted > 13 && restarted < 17, "five points since the restart: " + restarted);
+    }
+
     /** 30% less error over 150 points (37.5 independent ones) outweighs two more constants. */
     @Test
     void aClearlyBetterCandidateTakesOver() {

@@ -14,7 +14,6 @@ import static dev.streamcast.app.forecast.Spacing.MINUTE;
 import static dev.streamcast.app.forecast.Spacing.SECOND;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpacingTest {
 
@@ -199,39 +198,5 @@ class SpacingTest {
         Forecast after = f.apply(st, new Observation("s", i * HOUR, 10 + i % 24, false), model, null);
         assertEquals(2, f.lastFilled());
         assertEquals(i * HOUR + HOUR, after.horizonTs()[0]);
-    }
-
-    /**
-     * A series whose second reading was dropped (its first gap two steps) takes its spacing from the second gap and
-     * starts its season again from the second point: weeks later it forecasts as the whole series does.
-     */
-    @Test
-    void aSkippedSecondReadingIsFoundAtTheThird() {
-        SeriesForecaster whole = new SeriesForecaster(ForecastSettings.defaults());
-        SeriesForecaster dropped = new SeriesForecaster(ForecastSettings.defaults());
-        NaiveModel model = NaiveModel.INSTANCE;
-        SeriesState a = whole.newState(model);
-        SeriesState b = dropped.newState(model);
-        double sumWhole = 0;
-        double sumDropped = 0;
-        int n = 24 * 7 * 5;
-        for (int i = 0; i < n; i++) {
-            double v = 50 + 20 * Math.sin(2 * Math.PI * i / 24) + 5 * Math.sin(2 * Math.PI * i / 168) + (i * 7 % 5);
-            Forecast fa = whole.apply(a, new Observation("s", i * HOUR, v, false), model, null);
-            if (i == 1) {
-                continue;
-            }
-            Forecast fb = dropped.apply(b, new Observation("s", i * HOUR, v, false), model, null);
-            if (i >= n - 168 - 1 && i < n - 1) {
-                double next = 50 + 20 * Math.sin(2 * Math.PI * (i + 1) / 24) + 5 * Math.sin(2 * Math.PI * (i + 1) / 168)
-                        + ((i + 1) * 7 % 5);
-                sumWhole += Math.abs(next - fa.mean()[0]);
-                sumDropped += Math.abs(next - fb.mean()[0]);
-            }
-        }
-        assertEquals(HOUR, b.step);
-        assertEquals(168, b.period);
-        assertEquals(24, b.cycle);
-        assertTrue(sumDropped < 1.1 * sumWhole, sumDropped + " against " + sumWhole);
     }
 }
