@@ -26,7 +26,7 @@ public final class AccuracyTable {
 
     /** One series' result beside its anchors (method to MAE). */
     public record Row(String file, SeriesScore score, Map<String, Double> anchors, double halfWidth,
-                      double naiveHalfWidth, StepScores steps) {
+                      Scoring.NaiveInterval naive, StepScores steps) {
 
         double ratio(String method) {
             Double a = anchors.get(method);
@@ -53,7 +53,7 @@ public final class AccuracyTable {
             for (SeriesScore s : scored.series()) {
                 rows.add(new Row(file, s, anchors.of(file, s.series()),
                         Scoring.meanHalfWidth(scored.points().get(s.series())),
-                        scored.naiveHalfWidth().get(s.series()), scored.steps().get(s.series())));
+                        scored.naiveInterval().get(s.series()), scored.steps().get(s.series())));
             }
         }
         return rows;
@@ -83,16 +83,17 @@ public final class AccuracyTable {
     public static String markdown(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append("| file | series | n | MAE | naive | snaive | holt_winters | arima | MAE/arima | MAE/best anchor"
-                + " | MAE/naive | coverage | width/naive width |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | MAE/naive | coverage | width/naive width | naive coverage |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Double> vsArima = new ArrayList<>();
         List<Double> vsBest = new ArrayList<>();
         List<Double> vsNaive = new ArrayList<>();
         List<Double> widths = new ArrayList<>();
         int points = 0;
         double covered = 0;
+        double naiveCovered = 0;
         for (Row r : rows) {
-            double w = r.halfWidth() / r.naiveHalfWidth();
+            double w = r.halfWidth() / r.naive().halfWidth();
             sb.append("| ").append(r.file()).append(" | ").append(r.score().series()).append(" | ")
                     .append(r.score().n()).append(" | ").append(num(r.score().mae()));
             for (String m : List.of("naive", "snaive", "holt_winters", "arima")) {
@@ -101,19 +102,21 @@ public final class AccuracyTable {
             }
             sb.append(" | ").append(fixed(r.ratio("arima"))).append(" | ").append(fixed(r.score().mae() / r.best()))
                     .append(" | ").append(fixed(r.ratio("naive"))).append(" | ")
-                    .append(fixed(r.score().coverage())).append(" | ").append(fixed(w)).append(" |\n");
+                    .append(fixed(r.score().coverage())).append(" | ").append(fixed(w)).append(" | ")
+                    .append(fixed(r.naive().coverage())).append(" |\n");
             vsArima.add(r.ratio("arima"));
             vsBest.add(r.score().mae() / r.best());
             vsNaive.add(r.ratio("naive"));
             widths.add(w);
             points += r.score().n();
             covered += r.score().coverage() * r.score().n();
+            naiveCovered += r.naive().coverage() * r.score().n();
         }
         sb.append("| **geometric mean** | | ").append(points).append(" | | | | | | **")
                 .append(fixed(geometricMean(vsArima))).append("** | **").append(fixed(geometricMean(vsBest)))
                 .append("** | ").append(fixed(geometricMean(vsNaive))).append(" | ")
                 .append(fixed(covered / points)).append(" (pooled) | ").append(fixed(geometricMean(widths)))
-                .append(" |\n");
+                .append(" | ").append(fixed(naiveCovered / points)).append(" (pooled) |\n");
         List<String> behindNaive = rows.stream().filter(r -> r.ratio("naive") > 1.05)
                 .map(r -> r.score().series() + " " + fixed(r.ratio("naive"))).toList();
         sb.append("\nMore than 5% worse than naive: ").append(behindNaive.isEmpty() ? "none" : String.join(", ",

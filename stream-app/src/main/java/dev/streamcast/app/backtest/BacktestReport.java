@@ -18,7 +18,8 @@ public final class BacktestReport {
      */
     public record Scored(List<SeriesScore> series, SeriesScore overall, Map<String, List<Scoring.Point>> points,
                          Map<String, Integer> firstScored, Map<String, StepScores> steps,
-                         Map<String, Double> naiveHalfWidth, Map<String, Map<Integer, Integer>> versions) {
+                         Map<String, Scoring.NaiveInterval> naiveInterval,
+                         Map<String, Map<Integer, Integer>> versions) {
     }
 
     private BacktestReport() {
@@ -40,7 +41,7 @@ public final class BacktestReport {
     private static Scored score(BacktestRunner.Result result, double testFraction, ToIntFunction<String> period,
                                 double level, int window) {
         Map<String, StepScores> steps = new java.util.LinkedHashMap<>();
-        Map<String, Double> naiveWidths = new java.util.LinkedHashMap<>();
+        Map<String, Scoring.NaiveInterval> naiveIntervals = new java.util.LinkedHashMap<>();
         List<SeriesScore> scores = new ArrayList<>();
         Map<String, List<Scoring.Point>> allPoints = new java.util.LinkedHashMap<>();
         Map<String, Integer> starts = new java.util.LinkedHashMap<>();
@@ -69,7 +70,7 @@ public final class BacktestReport {
             long spacing = n > 1 ? rows.get(1).ts() - rows.get(0).ts() : 0;
             steps.put(e.getKey(), Scoring.steps(values, forecasts, first, Smoothing.period(spacing,
                     period.applyAsInt(e.getKey()))));
-            naiveWidths.put(e.getKey(), Scoring.naiveHalfWidth(values, first, level, window));
+            naiveIntervals.put(e.getKey(), Scoring.naiveInterval(values, first, level, window));
             allPoints.put(e.getKey(), points);
             versions.put(e.getKey(), used);
             if (!points.isEmpty()) {
@@ -79,6 +80,6 @@ public final class BacktestReport {
         if (scores.isEmpty()) {
             throw new IllegalArgumentException("no series has a point to score; is the file too short?");
         }
-        return new Scored(scores, Scoring.overall(scores), allPoints, starts, steps, naiveWidths, versions);
+        return new Scored(scores, Scoring.overall(scores), allPoints, starts, steps, naiveIntervals, versions);
     }
 }

@@ -90,14 +90,20 @@ public final class Scoring {
         return new StepScores(period, mae, snaive, n, naiveScale(values, first));
     }
 
+    /** The naive method's empirical interval over the scored points: its mean half-width and its coverage. */
+    public record NaiveInterval(double halfWidth, double coverage) {
+    }
+
     /**
-     * Mean half-width, over the scored points, of the naive method's empirical interval: at point i, the level
-     * quantile of the last {@code window} absolute one-step changes before i (the naive forecast's own recent errors).
+     * The naive method's empirical interval, the yardstick for the forecaster's: at point i, the last value plus or
+     * minus the level quantile of the last {@code window} absolute one-step changes before i (the naive forecast's own
+     * recent errors). Its mean half-width over the scored points, and the share of them it covers.
      */
-    public static double naiveHalfWidth(double[] values, int first, double level, int window) {
+    public static NaiveInterval naiveInterval(double[] values, int first, double level, int window) {
         double[] d = new double[window];
         double sum = 0;
         int scored = 0;
+        int covered = 0;
         for (int i = Math.max(first, 2); i < values.length; i++) {
             int c = 0;
             for (int j = Math.max(1, i - window); j < i; j++) {
@@ -109,10 +115,15 @@ public final class Scoring {
                 continue;
             }
             Arrays.sort(d, 0, c);
-            sum += d[Math.min(c - 1, Math.max(0, (int) Math.ceil((c + 1) * level) - 1))];
+            double half = d[Math.min(c - 1, Math.max(0, (int) Math.ceil((c + 1) * level) - 1))];
+            sum += half;
             scored++;
+            if (!Double.isNaN(values[i - 1]) && Math.abs(values[i] - values[i - 1]) <= half) {
+                covered++;
+            }
         }
-        return scored == 0 ? Double.NaN : sum / scored;
+        return scored == 0 ? new NaiveInterval(Double.NaN, Double.NaN)
+                : new NaiveInterval(sum / scored, (double) covered / scored);
     }
 
     /** Mean half-width of the scored intervals. */

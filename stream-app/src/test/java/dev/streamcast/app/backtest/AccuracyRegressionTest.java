@@ -44,7 +44,7 @@ class AccuracyRegressionTest {
                     r.file() + " must beat the seasonal naive forecast");
             assertTrue(r.score().coverage() >= 0.75 && r.score().coverage() <= 1.0,
                     r.file() + ": coverage " + r.score().coverage());
-            assertTrue(r.halfWidth() < r.naiveHalfWidth(), r.file() + ": interval wider than the naive method's");
+            assertTrue(r.halfWidth() < r.naive().halfWidth(), r.file() + ": interval wider than the naive method's");
             for (int k = 0; k < r.steps().steps(); k++) {
                 assertTrue(r.steps().mae()[k] < r.steps().seasonalNaiveMae()[k],
                         r.file() + ": step " + (k + 1) + " no better than the seasonal naive forecast");
