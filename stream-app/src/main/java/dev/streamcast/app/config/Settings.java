@@ -43,7 +43,7 @@ public final class Settings {
                 "season lengths for some series, before forecast.season.period: PATTERN=PERIOD,... with * for any"
                 + " characters, e.g. sensor-*=24,price-*=0; the first match wins"),
         new Setting("forecast.season.gamma", "0.1", "smoothing constant of the per-series seasonal ring"),
-        new Setting("forecast.smoothing.top", "3", "the smoothing forecast weighs this many best candidates"),
+        new Setting("forecast.smoothing.top", "4", "the smoothing forecast weighs this many best candidates"),
         new Setting("forecast.smoothing.memory", "150", "points over which candidates' recent errors are averaged"),
         new Setting("forecast.smoothing.log", "true",
                 "smooth log(value) while a series is positive (multiplicative trend and season), then sqrt(value) "

@@ -64,7 +64,7 @@ public record ForecastSettings(int horizon, double level, int window, int errorW
 
     /** The original five settings; the smoothing ones take their defaults. */
     public ForecastSettings(int horizon, double level, int window, int errorWindow, int sampleEvery) {
-        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.1, 3, 150, 1000, true, true,
+        this(horizon, level, window, errorWindow, sampleEvery, AUTO_PERIOD, 0.1, 4, 150, 1000, true, true,
                 SeriesPeriods.NONE);
     }
 

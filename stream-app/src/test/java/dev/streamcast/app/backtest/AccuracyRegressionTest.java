@@ -56,7 +56,7 @@ class AccuracyRegressionTest {
      * Committed geometric mean of MAE / ARIMA MAE over the 34 series of {@code more-data} (R's series, ARIMA by
      * auto.arima), from {@code scripts/accuracy.sh stream-app/src/test/resources/more-data}: the README's figure.
      */
-    private static final double COMMITTED_MORE_DATA_RATIO = 1.010;
+    private static final double COMMITTED_MORE_DATA_RATIO = 1.007;
     /** A method change may cost the wider set this much before the test fails: one series 40% worse (1.01^34). */
     private static final double MORE_DATA_MARGIN = 1.01;
 

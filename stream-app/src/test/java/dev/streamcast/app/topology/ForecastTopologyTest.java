@@ -119,7 +119,7 @@ class ForecastTopologyTest {
      * from the method's description: at this spacing (no season) the 12 candidates without a season (alpha 0.1, 0.3,
      * 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; the seasonal, double-seasonal and
      * airline ones exist only with a season) on log(value) of this positive series, ranked by an exponentially
-     * weighted mean absolute error, the best three weighed by Schwarz (BIC) weights (the naive one alone until two
+     * weighted mean absolute error, the best four weighed by Schwarz (BIC) weights (the naive one alone until two
      * errors are known); plus an AR(3) of their
      * forecast's log errors, fitted by recursive least squares (forgetting 1 - 1/500, a diagonal prior of
      * 3 / (0.01 * the first lags' sum of squares)), its predictions bounded by the largest of the last three errors,
@@ -165,7 +165,7 @@ class ForecastTopologyTest {
             Integer[] order = errors < 2 ? NAIVE_ALONE : best(rank);
             double[] w = errors < 2 ? ALL_ON_FIRST : schwarz(rank, order, Math.min(errors, MEMORY));
             double bank = 0;
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j < TOP; j++) {
                 bank += w[j] * (level[order[j]] + phis[order[j]] * trend[order[j]]);
             }
             double smooth = Math.exp(bank + ar.ahead(1)[0]);
@@ -193,7 +193,7 @@ class ForecastTopologyTest {
             arUsed |= arAhead[0] != 0;
             for (int k = 0; k < HORIZON; k++) {
                 double ahead = 0;
-                for (int j = 0; j < 3; j++) {
+                for (int j = 0; j < TOP; j++) {
                     int c = order[j];
                     double damp = 0;
                     double pow = 1;
@@ -216,9 +216,11 @@ class ForecastTopologyTest {
 
     /** The candidates' ranking memory ({@code forecast.smoothing.memory}, the default): the series outlasts it. */
     private static final int MEMORY = ForecastSettings.defaults().memory();
+    /** How many best candidates are weighed ({@code forecast.smoothing.top}, the default). */
+    private static final int TOP = ForecastSettings.defaults().top();
     /** Until two errors are known, the naive candidate (alpha 1, no trend: index 3) forecasts alone. */
-    private static final Integer[] NAIVE_ALONE = {3, 0, 0};
-    private static final double[] ALL_ON_FIRST = {1, 0, 0};
+    private static final Integer[] NAIVE_ALONE = {3, 0, 0, 0, 0, 0, 0, 0};
+    private static final double[] ALL_ON_FIRST = {1, 0, 0, 0, 0, 0, 0, 0};
 
     /** The AR(3) of the bank's errors, by recursive least squares, gated on its recent error. */
     private static final class Ar {
@@ -291,27 +293,27 @@ class ForecastTopologyTest {
     }
 
     /**
-     * Schwarz (BIC) weights of the best three: r^-n n^(-k/2) (n at least e) for recent mean absolute error r over n
+     * Schwarz (BIC) weights of the best TOP: r^-n n^(-k/2) (n at least e) for recent mean absolute error r over n
      * independent errors, a quarter of the points it covers, and k smoothing constants (alpha; beta and phi with a
      * trend), normalised.
      */
     private static double[] schwarz(double[] rank, Integer[] order, int points) {
         double n = points / 4.0;
-        double[] w = new double[3];
+        double[] w = new double[TOP];
         double min = rank[order[0]];
         double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < 3; j++) {
+        for (int j = 0; j < TOP; j++) {
             int c = order[j];
             int k = 1 + ((c / 4) % 3 > 0 ? 2 : 0);
             w[j] = (rank[c] == min ? 0 : n * Math.log(min / rank[c])) - k * Math.log(Math.max(n, Math.E)) / 2;
             max = Math.max(max, w[j]);
         }
         double sum = 0;
-        for (int j = 0; j < 3; j++) {
+        for (int j = 0; j < TOP; j++) {
             w[j] = Math.exp(w[j] - max);
             sum += w[j];
         }
-        for (int j = 0; j < 3; j++) {
+        for (int j = 0; j < TOP; j++) {
             w[j] /= sum;
         }
         return w;
