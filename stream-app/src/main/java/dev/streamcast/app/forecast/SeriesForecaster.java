@@ -95,7 +95,8 @@ public final class SeriesForecaster {
         if (st.count == 1) {
             st.step = Spacing.clean(gap);
             int period = Smoothing.period(st.step, configured);
-            Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), Smoothing.internal(st, st.lastValue), 0);
+            double first = Smoothing.internal(st, st.lastValue);
+            Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), first, 0);
         } else if (st.period == 0 || configured != ForecastSettings.AUTO_PERIOD) {
             st.step = gap; // no calendar season: the spacing need not be regular (business days with a period of 5)
         } else {

@@ -50,7 +50,7 @@ public final class Spacing {
         return seconds > 0 ? seconds : gapMs;
     }
 
-    /** The whole number of {@code unit}s nearest {@code gapMs} that divides a day, from a minute up, or 0 if none is near. */
+    /** The whole number of {@code unit}s nearest {@code gapMs} that divides a day (a minute or more), or 0: none near. */
     private static long nearestDivisorOfDay(long gapMs, long unit) {
         long perDay = DAY / unit;
         long from = Math.max(1, (long) Math.floor(gapMs * (1 - TOLERANCE) / unit));

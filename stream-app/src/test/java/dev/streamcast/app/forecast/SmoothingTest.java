@@ -1,9 +1,14 @@
 package dev.streamcast.app.forecast;
 
+import dev.streamcast.app.model.NaiveModel;
+import dev.streamcast.app.record.Observation;
 import dev.streamcast.app.state.SeriesState;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SmoothingTest {
 
@@ -101,12 +106,12 @@ class SmoothingTest {
     @Test
     void seasonalCandidatesAreRankedFromTheirSeasonOn() {
         SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-        dev.streamcast.app.model.NaiveModel model = dev.streamcast.app.model.NaiveModel.INSTANCE;
+        NaiveModel model = NaiveModel.INSTANCE;
         SeriesState st = f.newState(model);
         long month = 30L * 24 * 60 * MINUTE;
         for (int i = 0; i < 30; i++) {
             double v = 100 + 10 * Math.sin(2 * Math.PI * i / 12);
-            f.apply(st, new dev.streamcast.app.record.Observation("m", i * month, v, false), model, null);
+            f.apply(st, new Observation("m", i * month, v, false), model, null);
         }
         assertEquals(12, st.period);
         double bestSeasonal = Double.MAX_VALUE;
@@ -116,7 +121,7 @@ class SmoothingTest {
             }
         }
         double naive = st.rank[Smoothing.NAIVE];
-        org.junit.jupiter.api.Assertions.assertTrue(bestSeasonal < 0.1 * naive,
+        assertTrue(bestSeasonal < 0.1 * naive,
                 "seasonal " + bestSeasonal + " against naive " + naive);
     }
 
@@ -130,14 +135,14 @@ class SmoothingTest {
     void aSeriesThatReachesZeroKeepsItsSeason() {
         double noon = lastWeekMae(12);
         double midnight = lastWeekMae(0);
-        org.junit.jupiter.api.Assertions.assertTrue(noon < 1.15 * midnight, noon + " against " + midnight);
+        assertTrue(noon < 1.15 * midnight, noon + " against " + midnight);
     }
 
     private static double lastWeekMae(int startHour) {
         SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-        dev.streamcast.app.model.NaiveModel model = dev.streamcast.app.model.NaiveModel.INSTANCE;
+        NaiveModel model = NaiveModel.INSTANCE;
         SeriesState st = f.newState(model);
-        java.util.Random noise = new java.util.Random(1);
+        Random noise = new Random(1);
         int hours = 24 * 40;
         double sum = 0;
         double pending = Double.NaN;
@@ -148,7 +153,7 @@ class SmoothingTest {
             if (i >= hours - 24 * 7) {
                 sum += Math.abs(v - pending);
             }
-            Forecast out = f.apply(st, new dev.streamcast.app.record.Observation("solar", h * 60 * MINUTE, v, false),
+            Forecast out = f.apply(st, new Observation("solar", h * 60 * MINUTE, v, false),
                     model, null);
             pending = out.mean()[0];
         }
@@ -170,7 +175,7 @@ class SmoothingTest {
 
     private static void assertSeasonTurned(int m, int d, int s, double tolerance) {
         int n = 6 * m + 7;
-        java.util.Random noise = new java.util.Random(3);
+        Random noise = new Random(3);
         double[] y = new double[n];
         for (int k = 0; k < n; k++) {
             y[k] = 5 + 0.01 * k + 2 * Math.sin(2 * Math.PI * k / m) + (d > 0 ? Math.cos(2 * Math.PI * k / d) : 0)
@@ -196,8 +201,8 @@ class SmoothingTest {
                 assertEquals(fromZero.rank[c], later.rank[c], tolerance, at);
                 if (!Smoothing.unused(fromZero, c)) {
                     for (int h = 1; h <= 2 * m + 1; h += 4) {
-                        assertEquals(Smoothing.candidate(fromZero, c, k + h, h), Smoothing.candidate(later, c, s + k + h, h),
-                                tolerance, at + ", " + h + " ahead");
+                        assertEquals(Smoothing.candidate(fromZero, c, k + h, h),
+                                Smoothing.candidate(later, c, s + k + h, h), tolerance, at + ", " + h + " ahead");
                     }
                 }
             }
@@ -221,11 +226,11 @@ class SmoothingTest {
         }
         long month = 30L * 24 * 60 * MINUTE;
         SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-        dev.streamcast.app.model.NaiveModel model = dev.streamcast.app.model.NaiveModel.INSTANCE;
+        NaiveModel model = NaiveModel.INSTANCE;
         SeriesState whole = f.newState(model);
         SeriesState fresh = f.newState(model);
         for (int k = 0; k < n; k++) {
-            var o = new dev.streamcast.app.record.Observation("s", k * month, y[k], false);
+            var o = new Observation("s", k * month, y[k], false);
             f.apply(whole, o, model, null);
             if (k >= r - 1) {
                 f.apply(fresh, o, model, null);

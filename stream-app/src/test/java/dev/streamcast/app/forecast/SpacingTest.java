@@ -181,7 +181,9 @@ class SpacingTest {
         assertEquals(points, st.count);
     }
 
-    /** A state stored by an earlier version kept the last gap as its step, an outage maybe: the next gap replaces it. */
+    /**
+     * A state stored by an earlier version kept its last gap as its step, an outage maybe; the next gap replaces it.
+     */
     @Test
     void aStoredOutageGapIsNotKeptAsTheSpacing() {
         SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());

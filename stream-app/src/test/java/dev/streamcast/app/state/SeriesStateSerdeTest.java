@@ -173,23 +173,13 @@ class SeriesStateSerdeTest {
     /** Records of format 9 (committed, written before the season's start was kept) are read with it at 0. */
     @Test
     void readsFormat9Records() throws Exception {
-        Map<String, SeriesState> expected = Map.of("young", SampleStates.young(),
-                "single-season", SampleStates.singleSeason(), "double-season", SampleStates.doubleSeason());
-        Map<String, byte[]> records = records("/state/format9-records.txt");
-        assertEquals(expected.keySet(), records.keySet());
-        for (var e : expected.entrySet()) {
-            byte[] old = records.get(e.getKey());
-            assertEquals(SeriesStateSerde.FORMAT_9, old[0]);
-            SeriesState read = SeriesStateSerde.decode(old);
-            assertEquals(e.getValue(), read, e.getKey());
-            assertEquals(0, read.seasonStart);
-            assertEquals(read, SeriesStateSerde.decode(SeriesStateSerde.encode(read)), e.getKey() + " rewritten");
-        }
+        assertReadsBack("/state/format9-records.txt", SeriesStateSerde.FORMAT_9);
     }
 
     /**
-     * The season's start round-trips, and one a restart cannot leave (fewer than two points before the last) is refused. A state whose season started with
-     * the series is written in format 9, which the builds before format 10 read.
+     * The season's start round-trips, and one a restart cannot leave (fewer than two points before the last) is
+     * refused. A state whose season started with the series is written in format 9, which builds before format 10
+     * read.
      */
     @Test
     void roundTripsTheSeasonStart() {
@@ -204,18 +194,24 @@ class SeriesStateSerdeTest {
         assertThrows(SerializationException.class, () -> SeriesStateSerde.decode(beyond));
     }
 
-    /** Records written by the previous release (format 8, committed) are read back whole: an upgrade loses none. */
+    /** Records written by an earlier release (format 8, committed) are read back whole: an upgrade loses none. */
     @Test
     void readsFormat8Records() throws Exception {
+        assertReadsBack("/state/format8-records.txt", SeriesStateSerde.FORMAT_8);
+    }
+
+    /** The committed records in {@code resource}, all of {@code format}, decode to the sample states and back. */
+    private static void assertReadsBack(String resource, byte format) throws Exception {
         Map<String, SeriesState> expected = Map.of("young", SampleStates.young(),
                 "single-season", SampleStates.singleSeason(), "double-season", SampleStates.doubleSeason());
-        Map<String, byte[]> records = format8Records();
+        Map<String, byte[]> records = records(resource);
         assertEquals(expected.keySet(), records.keySet());
         for (var e : expected.entrySet()) {
             byte[] old = records.get(e.getKey());
-            assertEquals(SeriesStateSerde.FORMAT_8, old[0]);
+            assertEquals(format, old[0]);
             SeriesState read = SeriesStateSerde.decode(old);
             assertEquals(e.getValue(), read, e.getKey());
+            assertEquals(0, read.seasonStart);
             assertEquals(read, SeriesStateSerde.decode(SeriesStateSerde.encode(read)), e.getKey() + " rewritten");
         }
     }
