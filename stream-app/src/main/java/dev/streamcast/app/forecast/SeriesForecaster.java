@@ -97,15 +97,15 @@ public final class SeriesForecaster {
             int period = Smoothing.period(st.step, configured);
             double first = Smoothing.internal(st, st.lastValue);
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), first, 0);
-        } else if (st.period == 0 || configured != ForecastSettings.AUTO_PERIOD) {
-            st.step = gap; // no calendar season: the spacing need not be regular (business days with a period of 5)
-        } else if (st.count - st.seasonStart < Spacing.SETTLING_POINTS && respaced(st, gap)) {
+        } else if (configured == ForecastSettings.AUTO_PERIOD && st.count - st.seasonStart < Spacing.SETTLING_POINTS
+                && respaced(st, gap)) {
             // The season is settling and this gap implies another spacing (see respaced): nothing is filled for it.
             assert filled == 0;
+        } else if (st.period == 0 || configured != ForecastSettings.AUTO_PERIOD) {
+            st.step = gap; // no calendar season: the spacing need not be regular (business days with a period of 5)
         } else {
             if (Smoothing.period(st.step, configured) != st.period) {
-                // A step remembered while the season settled, or stored by a build that kept the last gap.
-                st.step = Spacing.nominal(st.period, st.cycle);
+                st.step = Spacing.clean(gap); // stored before the spacing was kept: its step was the last gap
             }
             // A series with a calendar season keeps the spacing of its first two points: points it skipped are filled
             // on its own forecast, as gaps are, so its season stays in phase.
@@ -121,21 +121,22 @@ public final class SeriesForecaster {
     }
 
     /**
-     * While a calendar season settles, a {@code gap} at another calendar spacing with a season (clearly apart from the
-     * season's, and not whole steps of it: those skipped readings) is remembered as the step; a second such gap in a
-     * row, agreeing with it, restarts the bank and its season at that spacing from the last point: the second reading
-     * was dropped or came late. Returns false for any other gap, which takes the usual path (and that forgets the
-     * remembered step).
+     * While a season settles, a {@code gap} that implies another calendar season than the series has (and skipped no
+     * whole steps of its spacing) is remembered as its step; a second such gap in a row, agreeing with it, restarts
+     * the bank and its season at that spacing from the last point: the first gap skipped a reading, or came late.
+     * Returns false when the gap agrees with the series' season (or skipped whole steps of it), for the usual path.
      */
     private static boolean respaced(SeriesState st, long gap) {
-        long nominal = Spacing.nominal(st.period, st.cycle);
         long step = Spacing.clean(gap);
         int period = Smoothing.period(step, ForecastSettings.AUTO_PERIOD);
-        if (period == 0 || period == st.period || !Spacing.apart(step, nominal)
-                || Spacing.skipped(gap, nominal, st.period) > 0) {
+        if (period == st.period) {
             return false;
         }
-        if (Smoothing.period(st.step, ForecastSettings.AUTO_PERIOD) == period) {
+        boolean nominal = Smoothing.period(st.step, ForecastSettings.AUTO_PERIOD) == st.period;
+        if (nominal && st.period > 0 && Spacing.skipped(gap, st.step, st.period) > 0) {
+            return false;
+        }
+        if (period > 0 && Smoothing.period(st.step, ForecastSettings.AUTO_PERIOD) == period) {
             double z = Smoothing.internal(st, st.lastValue);
             Smoothing.start(st, z);
             Smoothing.startSeason(st, period, Smoothing.cycle(step, period), z, st.count - 1);

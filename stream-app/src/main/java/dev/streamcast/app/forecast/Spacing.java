@@ -22,12 +22,10 @@ public final class Spacing {
     static final double MONTH = 365.2425 * DAY / 12;
     static final double QUARTER = 365.2425 * DAY / 4;
     /**
-     * In a calendar season's first points its spacing may still change: two gaps in a row at another calendar spacing
-     * restart it (a second reading that was dropped or came late had set it).
+     * In a season's first points its spacing may still change: two gaps in a row at another calendar spacing restart
+     * it (a second reading that was dropped or came late had set it).
      */
     static final int SETTLING_POINTS = 8;
-    /** Two spacings are apart when one is more than this many times the other (jitter's neighbours are not). */
-    static final double APART = 1.2;
     /** At most this many seasons of skipped points are filled; a longer outage resumes as if none were missed. */
     static final int MAX_FILLED_SEASONS = 2;
 
@@ -73,27 +71,6 @@ public final class Spacing {
             }
         }
         return best;
-    }
-
-    /**
-     * The spacing a season found by {@link Smoothing#period} from the spacing implies: a day over its inner cycle, a day
-     * for a week of days, the mean month or quarter, else a day over the period (a day of sub-daily points).
-     */
-    static long nominal(int period, int cycle) {
-        if (cycle > 0) {
-            return DAY / cycle;
-        }
-        return switch (period) {
-            case 7 -> DAY;
-            case 12 -> Math.round(MONTH);
-            case 4 -> Math.round(QUARTER);
-            default -> DAY / period;
-        };
-    }
-
-    /** Whether spacings {@code a} and {@code b} are more than {@link #APART} times one another. */
-    static boolean apart(long a, long b) {
-        return Math.max(a, b) > APART * Math.min(a, b);
     }
 
     /** Whether {@code stepMs} is a month (28 to 31 days). */

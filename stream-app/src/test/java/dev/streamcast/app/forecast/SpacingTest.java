@@ -246,61 +246,42 @@ class SpacingTest {
         assertEquals(HOUR, dropped.step);
         assertEquals(0, dropped.seasonStart);
         assertEquals(7, dropped.count, "the dropped reading filled");
-        SeriesState irregular = afterGaps(13, 97, 41, 7, 250, 33, 15, 15, 15);
+        SeriesState irregular = afterGaps(13, 97, 41, 7, 250, 33);
         assertEquals(0, irregular.period);
         assertEquals(0, irregular.seasonStart);
     }
 
-    /** The spacing each auto season implies: its period found again from it. */
+    /** A business-day series that starts on a Friday gets the week a Monday start gets, its weekends filled. */
     @Test
-    void theNominalSpacingGivesItsSeasonBack() {
-        for (long step : new long[] {MINUTE * 5, MINUTE * 15, MINUTE * 30, HOUR, 2 * HOUR, DAY, 30 * DAY, 91 * DAY}) {
-            int period = Smoothing.period(step, ForecastSettings.AUTO_PERIOD);
-            int cycle = Smoothing.cycle(step, period);
-            long nominal = Spacing.nominal(period, cycle);
-            assertEquals(period, Smoothing.period(nominal, ForecastSettings.AUTO_PERIOD), "step " + step);
-            assertEquals(cycle, Smoothing.cycle(nominal, period), "step " + step);
-        }
-    }
-
-    /**
-     * A series whose gaps gave it no season (event times rounded to the minute, a weekly series with outages) gets
-     * none from two agreeing gaps later, and nothing is filled for it.
-     */
-    @Test
-    void aSeriesWithoutSeasonGainsNone() {
-        SeriesState minutes = afterGaps(7, 5, 5, 1440 + 13, 2 * 1440 + 5, 1440 + 1);
-        assertEquals(0, minutes.period);
-        assertEquals(7, minutes.count);
-        SeriesState rounded = afterGaps(3, 15, 15, 15, 240, 500);
-        assertEquals(0, rounded.period);
-        assertEquals(7, rounded.count);
-    }
-
-    /** A gap a little off the step (62 minutes) is no new spacing: a dropped reading after it is still filled. */
-    @Test
-    void aDroppedReadingAfterAnOffGapIsFilled() {
-        SeriesState st = afterGaps(60, 62, 120, 60);
-        assertEquals(HOUR, st.step);
-        assertEquals(6, st.count, "the dropped reading filled");
-        assertEquals(0, st.seasonStart);
-    }
-
-    /** Readings 3% late twice in a row (15.5 minutes apart, nearest 16) do not restart a quarter-hourly series. */
-    @Test
-    void jitterNeverRestartsTheSeason() {
+    void aFridayStartSettlesToTheWeek() {
         SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
         NaiveModel model = NaiveModel.INSTANCE;
         SeriesState st = f.newState(model);
-        long[] gaps = {15 * MINUTE, 15 * MINUTE + 30 * SECOND, 15 * MINUTE + 30 * SECOND, 14 * MINUTE, 15 * MINUTE};
-        long ts = 0;
-        f.apply(st, new Observation("q", ts, 1, false), model, null);
-        for (long g : gaps) {
-            ts += g;
-            f.apply(st, new Observation("q", ts, 2, false), model, null);
+        long friday = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
+        int filled = 0;
+        for (int day = 0; day < 28; day++) {
+            if (Math.floorMod(day + 4, 7) < 5) { // Monday = 0 .. Friday = 4; day 0 is a Friday
+                f.apply(st, new Observation("b", friday + day * DAY, 100 + day % 5, false), model, null);
+                filled += f.lastFilled();
+            }
         }
-        assertEquals(0, st.seasonStart);
-        assertEquals(96, st.period);
-        assertEquals(15 * MINUTE, st.step);
+        assertEquals(7, st.period);
+        assertEquals(DAY, st.step);
+        assertTrue(filled >= 6, "weekends filled: " + filled);
+    }
+
+    /** A monthly series whose second month is missing (a first gap of 61 days) gets its year once two gaps agree. */
+    @Test
+    void aMonthlySeriesWithoutItsSecondMonthGetsItsYear() {
+        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
+        NaiveModel model = NaiveModel.INSTANCE;
+        SeriesState st = f.newState(model);
+        String[] months = {"2020-01-01", "2020-03-01", "2020-04-01", "2020-05-01", "2020-06-01"};
+        for (int i = 0; i < months.length; i++) {
+            f.apply(st, new Observation("m", Instant.parse(months[i] + "T00:00:00Z").toEpochMilli(), 5 + i, false),
+                    model, null);
+        }
+        assertEquals(12, st.period);
+        assertEquals(2, st.seasonStart);
     }
 }
