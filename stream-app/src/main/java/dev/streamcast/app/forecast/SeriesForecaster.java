@@ -97,10 +97,6 @@ public final class SeriesForecaster {
             int period = Smoothing.period(st.step, configured);
             double first = Smoothing.internal(st, st.lastValue);
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), first, 0);
-        } else if (configured == ForecastSettings.AUTO_PERIOD && st.count - st.seasonStart < Spacing.SETTLING_POINTS
-                && respaced(st, gap)) {
-            // The season is settling and this gap implies another spacing (see respaced): nothing is filled for it.
-            assert filled == 0;
         } else if (st.period == 0 || configured != ForecastSettings.AUTO_PERIOD) {
             st.step = gap; // no calendar season: the spacing need not be regular (business days with a period of 5)
         } else {
@@ -118,31 +114,6 @@ public final class SeriesForecaster {
             filled = skipped;
         }
         return advance(st, o, model, samples, settings.horizon());
-    }
-
-    /**
-     * While a season settles, a {@code gap} that implies another calendar season than the series has (and skipped no
-     * whole steps of its spacing) is remembered as its step; a second such gap in a row, agreeing with it, restarts
-     * the bank and its season at that spacing from the last point: the first gap skipped a reading, or came late.
-     * Returns false when the gap agrees with the series' season (or skipped whole steps of it), for the usual path.
-     */
-    private static boolean respaced(SeriesState st, long gap) {
-        long step = Spacing.clean(gap);
-        int period = Smoothing.period(step, ForecastSettings.AUTO_PERIOD);
-        if (period == st.period) {
-            return false;
-        }
-        boolean nominal = Smoothing.period(st.step, ForecastSettings.AUTO_PERIOD) == st.period;
-        if (nominal && st.period > 0 && Spacing.skipped(gap, st.step, st.period) > 0) {
-            return false;
-        }
-        if (period > 0 && Smoothing.period(st.step, ForecastSettings.AUTO_PERIOD) == period) {
-            double z = Smoothing.internal(st, st.lastValue);
-            Smoothing.start(st, z);
-            Smoothing.startSeason(st, period, Smoothing.cycle(step, period), z, st.count - 1);
-        }
-        st.step = step;
-        return true;
     }
 
     /**

@@ -21,11 +21,6 @@ public final class Spacing {
     /** The mean month and quarter of the Gregorian calendar, for counting the points a monthly gap skipped. */
     static final double MONTH = 365.2425 * DAY / 12;
     static final double QUARTER = 365.2425 * DAY / 4;
-    /**
-     * In a season's first points its spacing may still change: two gaps in a row at another calendar spacing restart
-     * it (a second reading that was dropped or came late had set it).
-     */
-    static final int SETTLING_POINTS = 8;
     /** At most this many seasons of skipped points are filled; a longer outage resumes as if none were missed. */
     static final int MAX_FILLED_SEASONS = 2;
 

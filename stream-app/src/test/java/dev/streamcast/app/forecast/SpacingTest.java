@@ -14,7 +14,6 @@ import static dev.streamcast.app.forecast.Spacing.MINUTE;
 import static dev.streamcast.app.forecast.Spacing.SECOND;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpacingTest {
 
@@ -201,87 +200,5 @@ class SpacingTest {
         Forecast after = f.apply(st, new Observation("s", i * HOUR, 10 + i % 24, false), model, null);
         assertEquals(2, f.lastFilled());
         assertEquals(i * HOUR + HOUR, after.horizonTs()[0]);
-    }
-
-    /** Gaps (minutes) of an hourly series whose first gap was off: the state after them. */
-    private static SeriesState afterGaps(int... minutes) {
-        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-        NaiveModel model = NaiveModel.INSTANCE;
-        SeriesState st = f.newState(model);
-        long ts = 0;
-        f.apply(st, new Observation("s", ts, 10, false), model, null);
-        for (int i = 0; i < minutes.length; i++) {
-            ts += minutes[i] * MINUTE;
-            f.apply(st, new Observation("s", ts, 10 + i % 3, false), model, null);
-        }
-        return st;
-    }
-
-    /** A dropped second reading (a first gap of two hours) is undone by the next two hourly gaps. */
-    @Test
-    void aDroppedSecondReadingIsSettledByTheNextTwoGaps() {
-        SeriesState st = afterGaps(120, 60, 60, 60);
-        assertEquals(HOUR, st.step);
-        assertEquals(168, st.period);
-        assertEquals(24, st.cycle);
-        assertEquals(2, st.seasonStart, "the season starts again from the third point");
-    }
-
-    /** So is a late second reading (80 minutes, then 40), once two gaps agree. */
-    @Test
-    void aLateSecondReadingIsSettledOnceTwoGapsAgree() {
-        SeriesState st = afterGaps(80, 40, 60, 60, 60);
-        assertEquals(HOUR, st.step);
-        assertEquals(168, st.period);
-        assertEquals(3, st.seasonStart);
-    }
-
-    /** Regular jittered gaps, a dropped reading early on and weekly or irregular series are left as they were. */
-    @Test
-    void regularSeriesAreNotRespaced() {
-        SeriesState jittered = afterGaps(61, 59, 60, 61, 60, 59, 60);
-        assertEquals(HOUR, jittered.step);
-        assertEquals(0, jittered.seasonStart);
-        SeriesState dropped = afterGaps(60, 60, 120, 60, 60);
-        assertEquals(HOUR, dropped.step);
-        assertEquals(0, dropped.seasonStart);
-        assertEquals(7, dropped.count, "the dropped reading filled");
-        SeriesState irregular = afterGaps(13, 97, 41, 7, 250, 33);
-        assertEquals(0, irregular.period);
-        assertEquals(0, irregular.seasonStart);
-    }
-
-    /** A business-day series that starts on a Friday gets the week a Monday start gets, its weekends filled. */
-    @Test
-    void aFridayStartSettlesToTheWeek() {
-        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-        NaiveModel model = NaiveModel.INSTANCE;
-        SeriesState st = f.newState(model);
-        long friday = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
-        int filled = 0;
-        for (int day = 0; day < 28; day++) {
-            if (Math.floorMod(day + 4, 7) < 5) { // Monday = 0 .. Friday = 4; day 0 is a Friday
-                f.apply(st, new Observation("b", friday + day * DAY, 100 + day % 5, false), model, null);
-                filled += f.lastFilled();
-            }
-        }
-        assertEquals(7, st.period);
-        assertEquals(DAY, st.step);
-        assertTrue(filled >= 6, "weekends filled: " + filled);
-    }
-
-    /** A monthly series whose second month is missing (a first gap of 61 days) gets its year once two gaps agree. */
-    @Test
-    void aMonthlySeriesWithoutItsSecondMonthGetsItsYear() {
-        SeriesForecaster f = new SeriesForecaster(ForecastSettings.defaults());
-        NaiveModel model = NaiveModel.INSTANCE;
-        SeriesState st = f.newState(model);
-        String[] months = {"2020-01-01", "2020-03-01", "2020-04-01", "2020-05-01", "2020-06-01"};
-        for (int i = 0; i < months.length; i++) {
-            f.apply(st, new Observation("m", Instant.parse(months[i] + "T00:00:00Z").toEpochMilli(), 5 + i, false),
-                    model, null);
-        }
-        assertEquals(12, st.period);
-        assertEquals(2, st.seasonStart);
     }
 }
