@@ -3,11 +3,11 @@ package dev.streamcast.app.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcast.app.forecast.ForecastSettings;
 import dev.streamcast.app.forecast.Smoothing;
+import dev.streamcast.app.forecast.Spacing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /** Turns a replay into scores: per series by the contract's protocol, then overall. */
 public final class BacktestReport {
@@ -35,11 +35,6 @@ public final class BacktestReport {
      * {@code forecast.error.window} for the naive method's empirical interval.
      */
     public static Scored score(BacktestRunner.Result result, double testFraction, ForecastSettings settings) {
-        return score(result, testFraction, settings::periodFor, settings.level(), settings.errorWindow());
-    }
-
-    private static Scored score(BacktestRunner.Result result, double testFraction, ToIntFunction<String> period,
-                                double level, int window) {
         Map<String, StepScores> steps = new java.util.LinkedHashMap<>();
         Map<String, Scoring.NaiveInterval> naiveIntervals = new java.util.LinkedHashMap<>();
         List<SeriesScore> scores = new ArrayList<>();
@@ -67,10 +62,12 @@ public final class BacktestReport {
                 }
             }
             starts.put(e.getKey(), first);
-            long spacing = n > 1 ? rows.get(1).ts() - rows.get(0).ts() : 0;
+            // The season the forecaster found for the series: from its first gap, cleaned of jitter, as it does.
+            long spacing = n > 1 ? Spacing.clean(rows.get(1).ts() - rows.get(0).ts()) : 0;
             steps.put(e.getKey(), Scoring.steps(values, forecasts, first, Smoothing.period(spacing,
-                    period.applyAsInt(e.getKey()))));
-            naiveIntervals.put(e.getKey(), Scoring.naiveInterval(values, first, level, window));
+                    settings.periodFor(e.getKey()))));
+            naiveIntervals.put(e.getKey(), Scoring.naiveInterval(values, first, settings.level(),
+                    settings.errorWindow()));
             allPoints.put(e.getKey(), points);
             versions.put(e.getKey(), used);
             if (!points.isEmpty()) {

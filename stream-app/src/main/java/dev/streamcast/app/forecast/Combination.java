@@ -10,9 +10,8 @@ import dev.streamcast.app.state.SeriesState;
  * memory, or fewer at first): one-step errors run in streaks, so as independent ones they overstate how sure a
  * ranking is, and a candidate 2% better over 150 points took 95% of the weight. Over 43 series, geometric mean
  * MAE/ARIMA 1.0090 counting every point, 1.0079 half, 1.0061 a quarter, 1.0061 an eighth (LakeHuron then 5.9% worse
- * than naive). (Akaike weights, e^-k,
- * penalise a constant half as much at n = 50, the memory then, and measured worse: geometric mean MAE/ARIMA 0.9964
- * against 0.9940.) Candidates that fit about equally are averaged, a clearly better one takes over, and
+ * than naive). (Akaike weights, e^-k, penalise a constant half as much at n = 50, the memory then, and measured
+ * worse: geometric mean MAE/ARIMA 0.9964 against 0.9940.) Candidates that fit about equally are averaged, a clearly better one takes over, and
  * among near-equals the simpler wins: on a random walk the naive candidate is not diluted by trends and seasons
  * that fit the recent noise.
  *

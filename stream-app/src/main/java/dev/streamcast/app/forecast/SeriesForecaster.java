@@ -91,16 +91,15 @@ public final class SeriesForecaster {
             return first(st, o, model);
         }
         long gap = o.ts() - st.lastTs;
-        int configured = settings.periodFor(o.series());
         if (st.count == 1) {
             st.step = Spacing.clean(gap);
-            int period = Smoothing.period(st.step, configured);
+            int period = Smoothing.period(st.step, settings.periodFor(o.series()));
             double first = Smoothing.internal(st, st.lastValue);
             Smoothing.startSeason(st, period, Smoothing.cycle(st.step, period), first, 0);
-        } else if (st.period == 0 || configured != ForecastSettings.AUTO_PERIOD) {
+        } else if (st.period == 0 || settings.periodFor(o.series()) != ForecastSettings.AUTO_PERIOD) {
             st.step = gap; // no calendar season: the spacing need not be regular (business days with a period of 5)
         } else {
-            if (Smoothing.period(st.step, configured) != st.period) {
+            if (Smoothing.period(st.step, ForecastSettings.AUTO_PERIOD) != st.period) {
                 st.step = Spacing.clean(gap); // stored before the spacing was kept: its step was the last gap
             }
             // A series with a calendar season keeps the spacing of its first two points: points it skipped are filled

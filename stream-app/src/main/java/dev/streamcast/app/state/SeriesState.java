@@ -82,7 +82,8 @@ public final class SeriesState {
     public double[] airline = new double[0];
     /**
      * The autoregression of the bank's errors ({@code forecast.ErrorAr} owns the layout), then for a season of
-     * sub-daily points that of the series' changes ({@code forecast.ChangeAr}; absent in states stored before it, grown when used).
+     * sub-daily points that of the series' changes ({@code forecast.ChangeAr}; absent in states stored before it,
+     * grown when used).
      */
     public double[] errorModel = new double[0];
 

@@ -36,4 +36,22 @@ class BacktestReportTest {
         assertEquals(0, scored.steps().get("price").period(), "no season: the benchmark is the last value");
         assertEquals(12, scored.steps().get("sales").period(), "monthly: a year back");
     }
+
+    /** A first gap stamped with jitter gives the benchmark the season the forecaster found: the cleaned spacing's. */
+    @Test
+    void theBenchmarkSeasonComesFromTheCleanedSpacing(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("series,ts,value\n");
+        for (int i = 0; i < 60; i++) {
+            long ts = LocalDate.of(2000, 1, 1).plusMonths(i).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli()
+                    + (i == 1 ? 4_400 : 0);
+            csv.append("m,").append(ts).append(',').append(10 + i % 12).append('\n');
+        }
+        Path file = dir.resolve("jittered.csv");
+        Files.writeString(file, csv);
+        AppConfig config = AppConfig.load(null, Map.of(), Map.of());
+        BacktestRunner.Result result = new BacktestRunner(config, new PrintStream(OutputStream.nullOutputStream()))
+                .run(CsvSeriesReader.read(file));
+        assertEquals(12, BacktestReport.score(result, 0.2, config.forecast()).steps().get("m").period(),
+                "31 days and 4.4 s: a month");
+    }
 }
