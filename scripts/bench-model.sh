@@ -14,8 +14,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
-# The PyTorch reference lives in the shared folder beside the checkout; TORCH_BENCH points elsewhere.
-TORCH_BENCH="${TORCH_BENCH:-$ROOT/../shared/bench/torch_bench.py}"
+# The PyTorch reference (a copy of the shared bench's, beside its TASKS.md); TORCH_BENCH points elsewhere.
+TORCH_BENCH="${TORCH_BENCH:-$ROOT/model-core/src/bench/reference/torch_bench.py}"
 OUT="$ROOT/model-core/target/bench"
 cd "$ROOT"
 mvn -B -q -pl model-core -am install -DskipTests >&2

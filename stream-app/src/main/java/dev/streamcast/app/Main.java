@@ -2,6 +2,8 @@ package dev.streamcast.app;
 
 import dev.streamcast.app.cli.BacktestCommand;
 import dev.streamcast.app.cli.RunCommand;
+import dev.streamcast.app.runtime.KafkaAccessException;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,9 +36,14 @@ public final class Main implements Runnable {
         runFooter.footer(footer);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Bad settings and inputs are the user's to fix: one clear line, no stack trace.
-            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+                    || e instanceof ConfigException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof KafkaAccessException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
             }
             throw e;
         });

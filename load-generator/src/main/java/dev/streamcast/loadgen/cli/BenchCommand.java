@@ -92,9 +92,10 @@ public final class BenchCommand implements Callable<Integer> {
     Duration startTimeout;
 
     @Option(names = "--start", defaultValue = "now", paramLabel = "INSTANT|now",
-            description = "Event time of the first synthetic reading; 'now' (the current minute) keeps each run's "
-                    + "timestamps after the previous run's, so a long-running forecaster accepts them "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Event time of the first synthetic reading; 'now' = the current minute. Each series "
+                    + "advances by its step per record, so a run's event time runs ahead of the clock: a forecaster "
+                    + "that saw a run refuses the next one's older timestamps (out_of_order) until its last_event_ts "
+                    + "has passed; give a later --start then (default: ${DEFAULT-VALUE}).")
     String start;
 
     @Option(names = "--baseline", defaultValue = "false",

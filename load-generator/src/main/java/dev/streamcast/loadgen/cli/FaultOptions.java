@@ -40,8 +40,8 @@ public final class FaultOptions {
     double oversized;
 
     @Option(names = "--oversized-bytes", defaultValue = "100000",
-            description = "Size of oversized values; must exceed the forecaster's limit and fit the broker's "
-                    + "message.max.bytes (default: ${DEFAULT-VALUE}).")
+            description = "Size of oversized values: above the forecaster's input.max.bytes, within the "
+                    + "broker's message.max.bytes (default: ${DEFAULT-VALUE}).")
     int oversizedBytes;
 
     @Option(names = "--bad-key-fraction", defaultValue = "0",
@@ -49,8 +49,8 @@ public final class FaultOptions {
     double badKey;
 
     @Option(names = "--fault-fraction", defaultValue = "0",
-            description = "Shorthand: this share of records spread evenly over all eight fault kinds, added to the "
-                    + "individual fractions (default: ${DEFAULT-VALUE}).")
+            description = "Shorthand: this share of records spread evenly over the eight kinds above (gaps, which "
+                    + "the forecaster accepts, among them), added to the individual fractions (default: ${DEFAULT-VALUE}).")
     double all;
 
     public FaultPlan plan(long seed) {

@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The reference tasks of ../shared/bench/TASKS.md (T1, T2, T2b, T3, T4) on model-core, one JSON line per figure
+ * The reference tasks of model-core/src/bench/reference/TASKS.md (T1, T2, T2b, T3, T4) on model-core, one JSON line per figure
  * with the same fields as torch_bench.py. float64 throughout (the library's only dtype), 1 thread.
  * Usage: ModelBench [--tasks T1,T2,T2b,T3,T4] [--run LABEL]
  */

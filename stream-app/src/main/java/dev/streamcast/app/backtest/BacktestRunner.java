@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.internals.StateDirectory;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -73,6 +74,10 @@ public final class BacktestRunner {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "streamcast-backtest");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "backtest:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put("processing.exception.handler.global.enabled", "true"); // as in run, and without its warning
+        // The replay's state lives in a temporary directory on purpose (deleted afterwards): Kafka Streams' warning
+        // about state in a temporary directory is for a service's state, not this.
+        System.setProperty("org.slf4j.simpleLogger.log." + StateDirectory.class.getName(), "error");
         int dlq = 0;
         try (TopologyTestDriver driver = new TopologyTestDriver(ForecastTopology.build(ts, registry, metrics), props)) {
             TestInputTopic<String, byte[]> in = driver.createInputTopic(ts.observationsTopic(),

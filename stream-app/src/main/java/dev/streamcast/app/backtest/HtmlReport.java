@@ -53,11 +53,18 @@ public final class HtmlReport {
             versions(html, scored.versions().getOrDefault(s.series(), Map.of()));
             plot(html, scored.points().get(s.series()));
         }
-        html.append("<h2>Training</h2><ul>");
-        for (String line : trainingLog) {
-            html.append("<li>").append(escape(line)).append("</li>");
+        html.append("<h2>Training</h2>");
+        if (trainingLog.isEmpty()) {
+            html.append("<p>No model was trained in this replay (fewer training windows than retrain.min.samples, or "
+                    + "retraining off): every forecast is the smoothing forecast alone (model v0).</p>");
+        } else {
+            html.append("<ul>");
+            for (String line : trainingLog) {
+                html.append("<li>").append(escape(line)).append("</li>");
+            }
+            html.append("</ul>");
         }
-        html.append("</ul></body></html>");
+        html.append("</body></html>");
         Path file = dir.resolve("index.html");
         Files.writeString(file, html, StandardCharsets.UTF_8);
         return file;

@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
 
 /** {@code backtest}: replays a CSV through the production topology without a broker and prints accuracy. */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replays a CSV (header series,ts,value) through the same topology as 'run', without a broker,",
-            "retraining on the event-time schedule, and prints one JSON line per series and one overall (series \"*\")",
-            "with n, mae, rmse, smape, mase and coverage of the one-step forecasts on the last F of each series."})
+        description = {"Replays a CSV through the same topology as 'run', without a broker, and scores its forecasts.",
+            "The CSV has the header series,ts,value. Retraining follows the event-time schedule. Prints one JSON line",
+            "per series and one overall (series \"*\") with n, mae, rmse, smape, mase and coverage of the one-step",
+            "forecasts on the last F of each series."})
 public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE.csv", description = "the series to replay")

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -30,6 +32,7 @@ import java.util.TreeMap;
  */
 public final class AppConfig {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AppConfig.class);
     private static final Set<String> SECRET_WORDS =
             Set.of("password", "jaas", "secret", "token", "key", "credential", "private");
 
@@ -39,11 +42,16 @@ public final class AppConfig {
         this.values = values;
     }
 
+    /**
+     * Loads the settings. A key that nothing reads is refused under the forecaster's own namespaces (a misspelt
+     * {@code forecast.horizn}) and warned about elsewhere (a Kafka setting this Kafka version does not know).
+     */
     public static AppConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> v = new LinkedHashMap<>();
         for (Setting s : Settings.ALL) {
             v.put(s.key(), s.defaultValue());
         }
+        Map<String, String> origin = new LinkedHashMap<>();
         if (file != null) {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file)) {
@@ -51,15 +59,29 @@ public final class AppConfig {
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
             }
-            p.stringPropertyNames().forEach(k -> v.put(k.trim(), p.getProperty(k).trim()));
+            p.stringPropertyNames().forEach(k -> {
+                v.put(k.trim(), p.getProperty(k).trim());
+                origin.put(k.trim(), "in " + file);
+            });
         }
         for (Map.Entry<String, String> e : env.entrySet()) {
             if (e.getKey().startsWith("STREAMCAST_")) {
                 String key = e.getKey().substring("STREAMCAST_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
                 v.put(key, e.getValue());
+                origin.put(key, "from " + e.getKey());
             }
         }
         v.putAll(overrides);
+        overrides.keySet().forEach(k -> origin.put(k, "from --set"));
+        origin.forEach((key, where) -> {
+            if (SettingNames.unknown(key)) {
+                String problem = SettingNames.describe(key, where);
+                if (SettingNames.ownNamespace(key)) {
+                    throw new IllegalArgumentException(problem);
+                }
+                LOG.warn("{}; it is ignored", problem);
+            }
+        });
         return new AppConfig(v);
     }
 
@@ -155,19 +177,10 @@ public final class AppConfig {
 
     /** Settings for every Kafka client: the bootstrap servers plus everything Kafka itself recognises. */
     public Map<String, Object> kafkaClientProps() {
-        Set<String> known = new java.util.HashSet<>();
-        known.addAll(StreamsConfig.configDef().names());
-        known.addAll(ProducerConfig.configNames());
-        known.addAll(ConsumerConfig.configNames());
-        known.addAll(AdminClientConfig.configNames());
         Map<String, Object> out = new HashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
-            String k = e.getKey();
-            boolean prefixed = k.startsWith("producer.") || k.startsWith("consumer.") || k.startsWith("admin.")
-                    || k.startsWith("main.consumer.") || k.startsWith("restore.consumer.")
-                    || k.startsWith("global.consumer.") || k.startsWith("ssl.") || k.startsWith("sasl.");
-            if ((known.contains(k) || prefixed) && !isOurs(k)) {
-                out.put(k, e.getValue());
+            if (SettingNames.kafka(e.getKey()) && !isOurs(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
             }
         }
         out.put("bootstrap.servers", get("bootstrap.servers"));

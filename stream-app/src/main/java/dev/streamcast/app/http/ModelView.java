@@ -19,7 +19,8 @@ final class ModelView {
     static String json(ServingModel model, boolean weights) {
         if (model.document() == null) {
             return "{\"version\":" + model.version()
-                    + ",\"kind\":\"naive\",\"note\":\"no trained model yet: forecasts carry the last value\"}";
+                    + ",\"kind\":\"smoothing\",\"note\":\"no trained model yet: forecasts are the per-series smoothing "
+                    + "forecast alone, with no RNN correction\"}";
         }
         try {
             ObjectNode doc = (ObjectNode) JSON.readTree(model.document().toJson());

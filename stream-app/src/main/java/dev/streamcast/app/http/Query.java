@@ -40,11 +40,23 @@ final class Query {
         return "true".equals(values.get(key));
     }
 
+    /**
+     * The integer at {@code key}, {@code fallback} when absent; anything but an integer from {@code min} to
+     * {@code max} is an {@link IllegalArgumentException} naming the parameter, for a 400.
+     */
     int intValue(String key, int fallback, int min, int max) {
-        try {
-            return Math.max(min, Math.min(max, Integer.parseInt(values.getOrDefault(key, "x"))));
-        } catch (NumberFormatException e) {
+        String v = values.get(key);
+        if (v == null) {
             return fallback;
         }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be an integer from " + min + " to " + max + ", got '" + v + "'");
     }
 }

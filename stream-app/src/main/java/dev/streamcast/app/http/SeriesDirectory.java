@@ -45,7 +45,12 @@ final class SeriesDirectory {
 
     Reply list(Query query) {
         String filter = query.get("q", "").toLowerCase(Locale.ROOT);
-        int limit = query.intValue("limit", 200, 1, 2000);
+        int limit;
+        try {
+            limit = query.intValue("limit", 200, 1, 2000);
+        } catch (IllegalArgumentException e) {
+            return Reply.error(400, e.getMessage());
+        }
         KafkaStreams streams = app.streams();
         if (streams == null || streams.state() == KafkaStreams.State.CREATED) {
             return Reply.unavailable("the forecaster is starting; retry shortly", 2);

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Series ids in URL paths: percent-decoded as UTF-8 (a '+' stays a '+', unlike form decoding), then checked
- * against the contract's key rule (non-empty, at most 256 bytes). Control characters are refused too: no input
- * key with them can be typed into a URL, and refusing them keeps logs and headers clean.
+ * against the contract's key rule (non-empty, at most 256 bytes). Any id the stream accepts can be asked for, control
+ * characters included (percent-encoded: {@code /series/tab%09key}), since {@code /series?q=} lists such ids too.
  */
 final class SeriesIds {
 
@@ -57,7 +57,7 @@ final class SeriesIds {
         } catch (CharacterCodingException e) {
             return null;
         }
-        return id.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f) ? null : id;
+        return id;
     }
 
     /** The id percent-encoded for a path segment (every byte outside unreserved characters escaped). */

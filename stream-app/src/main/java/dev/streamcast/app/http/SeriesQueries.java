@@ -38,8 +38,7 @@ final class SeriesQueries {
     Reply lookup(String rawId, Query query) {
         String id = SeriesIds.decode(rawId);
         if (id == null) {
-            return Reply.error(400, "a series id is 1 to 256 bytes of UTF-8 without control characters, "
-                    + "percent-encoded in the path");
+            return Reply.error(400, "a series id is 1 to 256 bytes of UTF-8, percent-encoded in the path");
         }
         KafkaStreams streams = app.streams();
         KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.EnumMap;
@@ -41,8 +42,17 @@ public final class AppMetrics {
     private final ModelTimeline modelTimeline = new ModelTimeline(50);
     private final long startedMillis = System.currentTimeMillis();
 
+    /**
+     * Kafka Streams names the metrics of every store type alike but tags them by type (rocksdb.state.id,
+     * in.memory.lru.state.id), and Prometheus takes one set of tag keys per name: the in-memory latest-forecasts
+     * store's were refused with a warning a minute after every start, and could have displaced the RocksDB stores'.
+     */
+    static final MeterFilter IN_MEMORY_STORE_METRICS = MeterFilter.deny(
+            id -> id.getTags().stream().anyMatch(t -> t.getKey().startsWith("in.memory")));
+
     public AppMetrics() {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(IN_MEMORY_STORE_METRICS);
         MeterRegistry r = registry;
         accepted = Counter.builder("streamcast.events.accepted").description("input records accepted").register(r);
         forecasts = Counter.builder("streamcast.forecasts").description("forecasts emitted").register(r);

@@ -89,6 +89,9 @@ public final class ObservationParser {
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
+            if (("ts".equals(name) && hasTs) || ("value".equals(name) && hasValue)) {
+                throw new Rejection(RejectReason.MALFORMED, "field \"" + name + "\" appears twice");
+            }
             if ("ts".equals(name)) {
                 ts = Timestamps.read(p, v);
                 hasTs = true;

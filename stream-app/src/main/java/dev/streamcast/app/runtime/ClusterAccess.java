@@ -32,7 +32,7 @@ public final class ClusterAccess {
     private ClusterAccess() {
     }
 
-    /** Throws {@link IllegalStateException} naming every topic operation this application needs and lacks. */
+    /** Throws {@link KafkaAccessException} naming every topic operation this application needs and lacks. */
     public static void verify(Admin admin, AppConfig config) throws ExecutionException, InterruptedException,
             TimeoutException {
         Map<String, Set<AclOperation>> needed = new LinkedHashMap<>();
@@ -59,10 +59,10 @@ public final class ClusterAccess {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("Kafka at " + config.get("bootstrap.servers") + " does not allow this "
+            throw new KafkaAccessException("Kafka at " + config.get("bootstrap.servers") + " does not allow this "
                     + "application's principal " + String.join("; ", missing) + ". Grant them with ACLs (e.g. "
                     + "kafka-acls.sh --add --allow-principal User:<name> --operation Write --topic <topic>), or "
-                    + "connect as a principal that has them.");
+                    + "connect as a principal that has them.", null);
         }
     }
 
@@ -84,26 +84,30 @@ public final class ClusterAccess {
     }
 
     /** A clear exception for a failure talking to Kafka: authentication and authorization errors named as such. */
-    public static IllegalStateException explain(Throwable failure, AppConfig config, String doing) {
+    public static KafkaAccessException explain(Throwable failure, AppConfig config, String doing) {
         Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         String where = "Kafka at " + config.get("bootstrap.servers");
         if (cause instanceof SslAuthenticationException) {
-            return new IllegalStateException(where + " refused the TLS handshake while " + doing + " ("
+            return new KafkaAccessException(where + " refused the TLS handshake while " + doing + " ("
                     + securitySummary(config) + "): " + cause.getMessage()
                     + ". Check ssl.truststore.* (the broker's certificate must be trusted) and the host name.", cause);
         }
         if (cause instanceof AuthenticationException) {
-            return new IllegalStateException(where + " refused authentication while " + doing + " ("
+            return new KafkaAccessException(where + " refused authentication while " + doing + " ("
                     + securitySummary(config) + "): " + cause.getMessage()
                     + ". Check the user name and password in sasl.jaas.config.", cause);
         }
         if (cause instanceof AuthorizationException) {
-            return new IllegalStateException(where + " denied " + doing + " (" + securitySummary(config) + "): "
+            return new KafkaAccessException(where + " denied " + doing + " (" + securitySummary(config) + "): "
                     + cause.getMessage() + ". The principal needs ACLs for this application's topics, "
                     + "consumer groups and transactional ids.", cause);
         }
-        return new IllegalStateException("cannot reach " + where + " while " + doing + ": " + cause, cause);
+        if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+            return new KafkaAccessException("no answer from " + where + " while " + doing + ": is a broker running "
+                    + "there, and reachable from here? (--bootstrap-servers, bootstrap.servers)", cause);
+        }
+        return new KafkaAccessException("cannot reach " + where + " while " + doing + ": " + cause, cause);
     }
 
     /** {@code security.protocol} and {@code sasl.mechanism} as configured: names that are safe to print. */

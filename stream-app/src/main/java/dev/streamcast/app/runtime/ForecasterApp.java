@@ -46,10 +46,13 @@ public final class ForecasterApp implements AutoCloseable {
     }
 
     public void start() {
-        Map<String, Object> clients = config.kafkaClientProps();
+        Properties props = streamsProps(config.kafkaClientProps());
+        // Every setting is checked before the cluster is asked anything, so a wrong value (processing.guarantee
+        // exactly_once) is reported at once, not after the wait for a cluster that may not answer.
+        new StreamsConfig(props, false) { };
         TopicSetup.ensure(config);
         streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics, sampleBudget(),
-                config.decodedStates()), streamsProps(clients));
+                config.decodedStates()), props);
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);

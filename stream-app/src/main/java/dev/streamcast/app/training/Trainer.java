@@ -15,6 +15,7 @@ import dev.streamcast.model.TrainingDivergedException;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +92,11 @@ public final class Trainer {
             }
         }
         boolean accepted = gain > 0 && Double.isFinite(candidateMse) && candidateMse < servingMse;
-        String reason = String.format("hold-out MSE %.5f at gain %.2f vs serving v%d %.5f (smoothing alone %.5f)",
-                candidateMse, gain, serving.version(), servingMse, naiveMse);
+        String reason = gain > 0
+                ? String.format("hold-out MSE %.5f at gain %.2f vs serving v%d %.5f (smoothing alone %.5f)",
+                        candidateMse, gain, serving.version(), servingMse, naiveMse)
+                : String.format("no gain of %s made its correction better than the smoothing alone on hold-out "
+                        + "(MSE %.5f; serving v%d %.5f)", Arrays.toString(GAINS), naiveMse, serving.version(), servingMse);
         ModelDocument doc = null;
         if (accepted) {
             doc = ModelDocument.of(candidate, metadata(modelName, version, serving.version(), samples, train.size(),

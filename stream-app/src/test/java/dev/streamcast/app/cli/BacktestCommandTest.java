@@ -53,6 +53,18 @@ class BacktestCommandTest {
             points += Integer.parseInt(count.group(1));
         }
         assertEquals(94, points, "every scored forecast counted under its model version: " + versions.group(1));
+        assertTrue(html.contains("No model was trained in this replay"), "468 points give too few windows to train");
+    }
+
+    @Test
+    void aMisspeltSettingIsAClearErrorNotIgnored() throws Exception {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.getSubcommands().get("backtest").setErr(new PrintWriter(err));
+        int code = cl.execute("backtest", "--input", data("co2.csv").toString(), "--set", "forecast.horizn=3");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("unknown setting 'forecast.horizn' from --set; did you mean "
+                + "forecast.horizon?"), err.toString());
     }
 
     @Test

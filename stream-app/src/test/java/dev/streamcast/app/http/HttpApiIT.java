@@ -120,7 +120,9 @@ class HttpApiIT {
         assertEquals("never-seen", json(unknown).get("series").asText());
         assertEquals(400, RawHttp.status(a.port, "/series/%ZZ"), "broken percent escape");
         assertEquals(400, a.get("/series/" + "x".repeat(257)).statusCode(), "longer than 256 bytes");
-        assertEquals(400, a.get("/series/a%0Ab").statusCode(), "control character");
+        HttpResponse<String> control = a.get("/series/a%0Ab");
+        assertEquals(404, control.statusCode(), "a control character is a key the stream accepts: here unknown");
+        assertEquals("a\nb", json(control).get("series").asText());
         assertEquals(400, a.get("/series/%C3%28").statusCode(), "not UTF-8");
         assertEquals(414, a.get("/series/" + "y".repeat(3000)).statusCode(), "request target too long");
     }
@@ -150,6 +152,8 @@ class HttpApiIT {
         JsonNode limited = json(a.get("/series?limit=5"));
         assertEquals(5, limited.get("count").asInt());
         assertTrue(limited.get("truncated").asBoolean());
+        assertEquals(400, a.get("/series?limit=abc").statusCode(), "a limit that is not a number is an error");
+        assertEquals(400, a.get("/series?limit=0").statusCode(), "as is one outside 1..2000");
     }
 
     @Test

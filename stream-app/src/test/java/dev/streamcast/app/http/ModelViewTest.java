@@ -43,9 +43,10 @@ class ModelViewTest {
     }
 
     @Test
-    void naiveModelSaysSo() throws Exception {
+    void beforeTheFirstModelItSaysTheForecastIsTheSmoothingAlone() throws Exception {
         JsonNode naive = JSON.readTree(ModelView.current(NaiveModel.INSTANCE, Query.parse("")).body());
         assertEquals(0, naive.get("version").asInt());
-        assertEquals("naive", naive.get("kind").asText());
+        assertEquals("smoothing", naive.get("kind").asText());
+        assertTrue(naive.get("note").asText().contains("smoothing forecast alone"));
     }
 }

@@ -61,6 +61,8 @@ class ObservationParserTest {
         "{\"ts\": \"yesterday\", \"value\": 1} | MALFORMED",
         "{\"ts\": 99999999999999999999, \"value\": 1} | MALFORMED",
         "{\"ts\": 1.5, \"value\": 1}          | MALFORMED",
+        "{\"ts\": 1, \"value\": 1, \"ts\": 2} | MALFORMED",
+        "{\"value\": 1, \"ts\": 1, \"value\": null} | MALFORMED",
         "{\"value\": 1}                       | MISSING_FIELD",
         "{\"ts\": 1}                          | MISSING_FIELD",
         "{}                                   | MISSING_FIELD",
