@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.streamcast.kafkalocal.LocalKafkaBroker;
+import dev.streamcast.loadgen.bench.LastEventTime;
+import dev.streamcast.loadgen.produce.ClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -18,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,6 +94,23 @@ class BenchBaselineIT {
         assertEquals("0", f.get("duplicates"));
         assertTrue(Double.parseDouble(f.get("throughput_per_s")) > 0);
         assertTrue((r.lastLine()).contains("\"latency_ms\":{\"count\":"), r.lastLine());
+        assertEquals(0, r.code());
+    }
+
+    /** A forecaster that saw an earlier run refuses older timestamps, so '--start now' starts after them. */
+    @Test
+    void startNowComesAfterTheEventsAlreadyOnTheTopic() throws IOException {
+        CliRun p = CliRun.of("produce", "-b", broker.bootstrapServers(), "--topic", "later-obs", "--partitions", "2",
+                "--keys", "5", "--count", "100", "--rate", "0", "--price-fraction", "0",
+                "--start", "2031-01-01T00:00:00Z", "--quiet");
+        assertEquals(0, p.code(), p.out());
+        Instant last = Instant.parse("2031-01-01T00:19:00Z"); // 5 sensors, 20 readings a minute apart each
+        assertEquals(Optional.of(last), LastEventTime.of(new ClientSettings(broker.bootstrapServers(), Map.of()),
+                "later-obs", Duration.ofSeconds(30)));
+        CliRun r = CliRun.of(benchArgs("later", "--rate", "2000"));
+        Map<String, String> f = fields(r.lastLine());
+        assertTrue(Instant.parse(f.get("last_event_ts")).isAfter(last), r.lastLine());
+        assertEquals("true", f.get("exactly_one_forecast_per_accepted_event"), r.lastLine());
         assertEquals(0, r.code());
     }
 

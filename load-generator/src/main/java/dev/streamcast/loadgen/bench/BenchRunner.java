@@ -108,8 +108,8 @@ public final class BenchRunner {
             if (reader.validDeadLettered() > 0) {
                 r.put("valid_dead_lettered", reader.validDeadLettered());
                 r.put("valid_dead_lettered_examples", String.join(" | ", reader.validDeadLetteredExamples()));
-                // The usual cause: a forecaster that saw an earlier run keeps each series' last ts, and this run's
-                // event time (--start now) has not passed it yet.
+                // The usual cause: a forecaster that saw a run with later timestamps (a fixed --start, another
+                // topic) keeps each series' last ts.
                 r.put("hint", "if these are out_of_order or duplicate, the forecaster saw later timestamps of these "
                         + "series before (an earlier run): give --start a time after that run's last_event_ts");
             }

@@ -92,10 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
     Duration startTimeout;
 
     @Option(names = "--start", defaultValue = "now", paramLabel = "INSTANT|now",
-            description = "Event time of the first synthetic reading; 'now' = the current minute. Each series "
-                    + "advances by its step per record, so a run's event time runs ahead of the clock: a forecaster "
-                    + "that saw a run refuses the next one's older timestamps (out_of_order) until its last_event_ts "
-                    + "has passed; give a later --start then (default: ${DEFAULT-VALUE}).")
+            description = "Event time of the first synthetic reading; 'now' = the current minute, or the minute "
+                    + "after the latest event already on --topic if that is later (a run's event time runs ahead of "
+                    + "the clock, and a forecaster that saw it refuses older timestamps) (default: ${DEFAULT-VALUE}).")
     String start;
 
     @Option(names = "--baseline", defaultValue = "false",
@@ -168,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (n == 0 && duration.isZero() && !load.source().isReplay()) {
             throw new IllegalArgumentException("bench needs --count or --duration");
         }
-        Instant startAt = SourceOptions.parseStart(start);
+        Instant startAt = SourceOptions.resolveStart(start, load.client(), topic, log);
         try {
             return runAll(m, n, startAt, log);
         } finally {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,9 +47,9 @@ public final class ProduceCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--start", defaultValue = "2024-01-01T00:00:00Z", paramLabel = "INSTANT|now",
-            description = "Event time of every synthetic series' first reading; 'now' = the current minute. A fixed "
-                    + "start makes runs repeatable; a forecaster that saw an earlier run needs a later start "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Event time of every synthetic series' first reading; 'now' = the current minute, or the "
+                    + "minute after the latest event already on --topic if that is later. A fixed start makes runs "
+                    + "repeatable; a forecaster that saw an earlier run needs a later start (default: ${DEFAULT-VALUE}).")
     String start;
 
     @Option(names = "--progress-interval", defaultValue = "1s", paramLabel = "DURATION",
@@ -78,7 +79,9 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         ProduceLoop.Limits limits = new ProduceLoop.Limits(rate, count, duration.toNanos());
         CountDownLatch done = new CountDownLatch(1);
-        try (LoadOptions.Assembly a = load.assemble(topic, SourceOptions.parseStart(start), limits, SendListener.NONE,
+        Instant startAt = dryRun ? SourceOptions.parseStart(start)
+                : SourceOptions.resolveStart(start, load.client(), topic, System.err);
+        try (LoadOptions.Assembly a = load.assemble(topic, startAt, limits, SendListener.NONE,
                 "load-generator-produce", System.err, dryRun)) {
             Thread hook = new Thread(() -> {
                 a.loop().stop();

@@ -1,5 +1,7 @@
 package dev.streamcast.loadgen.cli;
 
+import dev.streamcast.loadgen.bench.LastEventTime;
+import dev.streamcast.loadgen.produce.ClientSettings;
 import dev.streamcast.loadgen.series.CsvReplayParser;
 import dev.streamcast.loadgen.series.ObservationSource;
 import dev.streamcast.loadgen.series.RegimeShifts;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What series to send: synthetic shapes (default) or a replayed CSV file. */
 public final class SourceOptions {
@@ -109,6 +112,24 @@ public final class SourceOptions {
             return Instant.parse(s).toEpochMilli();
         }
         return start.plus(Durations.parse(s)).toEpochMilli();
+    }
+
+    /**
+     * {@code --start}: an ISO-8601 instant, or for {@code now} the current minute, or the minute after the latest
+     * event already on {@code topic} when that is later: a run's event time runs ahead of the clock, and a
+     * forecaster that saw an earlier run refuses older timestamps.
+     */
+    static Instant resolveStart(String s, ClientSettings client, String topic, PrintStream log) {
+        if (!s.equalsIgnoreCase("now")) {
+            return Instant.parse(s);
+        }
+        Optional<Instant> latest = LastEventTime.of(client, topic, Duration.ofSeconds(30));
+        Instant at = LastEventTime.startAfter(Instant.now(), latest);
+        if (latest.isPresent() && !latest.get().isBefore(parseStart("now"))) {
+            log.println("--start now: " + topic + " already holds events up to " + latest.get() + " (an earlier run); "
+                    + "this run starts at " + at + ", after them");
+        }
+        return at;
     }
 
     /** {@code now} (rounded down to the minute) or an ISO-8601 instant. */
