@@ -28,8 +28,8 @@ import dev.streamcast.app.state.SeriesState;
 public final class Smoothing {
 
     private static final double[] ALPHAS = {0.1, 0.3, 0.6, 1.0};
-    /** (beta / alpha, phi): no trend, a slow damped trend, a quick damped trend. */
-    private static final double[][] TRENDS = {{0, 0}, {0.1, 0.98}, {0.4, 0.9}};
+    /** (beta / alpha, phi): no trend, a slow linear trend, a quick damped trend. */
+    private static final double[][] TRENDS = {{0, 0}, {0.1, 1.0}, {0.4, 0.9}};
 
     static final double[] ALPHA;
     static final double[] BETA;

@@ -26,7 +26,7 @@ class AccuracyRegressionTest {
      * 0.2470 and 107.5 before).
      */
     private static final Map<String, Double> COMMITTED_MAE = Map.of("AirPassengers.csv", 12.02, "co2.csv", 0.2444,
-            "taylor.csv", 106.1);
+            "taylor.csv", 106.8);
     /** The MAE may drift this much above the committed figure before the test fails. */
     private static final double MARGIN = 1.03;
 
@@ -56,7 +56,7 @@ class AccuracyRegressionTest {
      * Committed geometric mean of MAE / ARIMA MAE over the 34 series of {@code more-data} (R's series, ARIMA by
      * auto.arima), from {@code scripts/accuracy.sh stream-app/src/test/resources/more-data}: the README's figure.
      */
-    private static final double COMMITTED_MORE_DATA_RATIO = 1.007;
+    private static final double COMMITTED_MORE_DATA_RATIO = 1.001;
     /** A method change may cost the wider set this much before the test fails: one series 40% worse (1.01^34). */
     private static final double MORE_DATA_MARGIN = 1.01;
 

@@ -117,7 +117,7 @@ class ForecastTopologyTest {
      * The topology's forecasts are the smoothing bank plus half (the document's gain) of model-core's step and
      * rollout on the normalised smoothing errors, to the 8 significant digits the JSON carries. Re-computed here
      * from the method's description: at this spacing (no season) the 12 candidates without a season (alpha 0.1, 0.3,
-     * 0.6, 1; no trend, beta 0.1 alpha with phi 0.98, beta 0.4 alpha with phi 0.9; the seasonal, double-seasonal and
+     * 0.6, 1; no trend, beta 0.1 alpha with phi 1 (linear), beta 0.4 alpha with phi 0.9; the seasonal, double-seasonal and
      * airline ones exist only with a season) on log(value) of this positive series, ranked by an exponentially
      * weighted mean absolute error, the best four weighed by Schwarz (BIC) weights (the naive one alone until two
      * errors are known); plus an AR(3) of their
@@ -139,7 +139,7 @@ class ForecastTopologyTest {
         double[] alphas = new double[12];
         double[] betas = new double[12];
         double[] phis = new double[12];
-        double[][] trends = {{0, 0}, {0.1, 0.98}, {0.4, 0.9}};
+        double[][] trends = {{0, 0}, {0.1, 1.0}, {0.4, 0.9}};
         for (int c = 0; c < 12; c++) {
             alphas[c] = new double[] {0.1, 0.3, 0.6, 1.0}[c % 4];
             betas[c] = alphas[c] * trends[(c / 4) % 3][0];
