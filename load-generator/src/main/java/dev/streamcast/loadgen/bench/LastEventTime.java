@@ -24,6 +24,8 @@ public final class LastEventTime {
 
     /** Records read from the end of each partition: faulty ones (late, malformed) among the last are passed over. */
     static final int TAIL = 200;
+    /** 9999-12-31T23:59:59.999Z, the last instant ISO-8601 writes with four-digit years. */
+    static final long MAX_TS = 253_402_300_799_999L;
 
     private LastEventTime() {
     }
@@ -50,10 +52,15 @@ public final class LastEventTime {
             }
             long latest = Long.MIN_VALUE;
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!reachedEnd(c, parts, end) && System.nanoTime() < deadline) {
+            while (!reachedEnd(c, parts, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the end of " + topic + " within " + timeout
+                            + " to find its latest event time; give --start an explicit time");
+                }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.value() != null) {
-                        latest = Math.max(latest, ForecastParser.parse(r.value()).ts());
+                    long ts = r.value() == null ? Long.MIN_VALUE : ForecastParser.parse(r.value()).ts();
+                    if (ts <= MAX_TS) { // a dead-lettered record may carry any number
+                        latest = Math.max(latest, ts);
                     }
                 }
             }

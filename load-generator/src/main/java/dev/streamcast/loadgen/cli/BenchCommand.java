@@ -167,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (n == 0 && duration.isZero() && !load.source().isReplay()) {
             throw new IllegalArgumentException("bench needs --count or --duration");
         }
-        Instant startAt = SourceOptions.resolveStart(start, load.client(), topic, log);
+        Instant startAt = load.source().resolveStart(start, load.client(), topic, log);
         try {
             return runAll(m, n, startAt, log);
         } finally {

@@ -80,7 +80,7 @@ public final class ProduceCommand implements Callable<Integer> {
         ProduceLoop.Limits limits = new ProduceLoop.Limits(rate, count, duration.toNanos());
         CountDownLatch done = new CountDownLatch(1);
         Instant startAt = dryRun ? SourceOptions.parseStart(start)
-                : SourceOptions.resolveStart(start, load.client(), topic, System.err);
+                : load.source().resolveStart(start, load.client(), topic, System.err);
         try (LoadOptions.Assembly a = load.assemble(topic, startAt, limits, SendListener.NONE,
                 "load-generator-produce", System.err, dryRun)) {
             Thread hook = new Thread(() -> {

@@ -119,9 +119,9 @@ public final class SourceOptions {
      * event already on {@code topic} when that is later: a run's event time runs ahead of the clock, and a
      * forecaster that saw an earlier run refuses older timestamps.
      */
-    static Instant resolveStart(String s, ClientSettings client, String topic, PrintStream log) {
-        if (!s.equalsIgnoreCase("now")) {
-            return Instant.parse(s);
+    Instant resolveStart(String s, ClientSettings client, String topic, PrintStream log) {
+        if (!s.equalsIgnoreCase("now") || replay != null) {
+            return parseStart(s); // a replay carries its own timestamps
         }
         Optional<Instant> latest = LastEventTime.of(client, topic, Duration.ofSeconds(30));
         Instant at = LastEventTime.startAfter(Instant.now(), latest);

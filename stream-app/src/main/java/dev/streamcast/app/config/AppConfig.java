@@ -33,6 +33,7 @@ import java.util.TreeMap;
 public final class AppConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppConfig.class);
+    private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final Set<String> SECRET_WORDS =
             Set.of("password", "jaas", "secret", "token", "key", "credential", "private");
 
@@ -43,8 +44,9 @@ public final class AppConfig {
     }
 
     /**
-     * Loads the settings. A key that nothing reads is refused under the forecaster's own namespaces (a misspelt
-     * {@code forecast.horizn}) and warned about elsewhere (a Kafka setting this Kafka version does not know).
+     * Loads the settings. A key set in the file or with --set that nothing reads is refused when it is under the
+     * forecaster's own namespaces or within a typo of one of its keys ({@code forecast.horizn}), and warned about
+     * otherwise (a Kafka setting this Kafka version does not know); from the environment it is only warned about.
      */
     public static AppConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
         Map<String, String> v = new LinkedHashMap<>();
@@ -74,12 +76,19 @@ public final class AppConfig {
         v.putAll(overrides);
         overrides.keySet().forEach(k -> origin.put(k, "from --set"));
         origin.forEach((key, where) -> {
-            if (SettingNames.unknown(key)) {
-                String problem = SettingNames.describe(key, where);
-                if (SettingNames.ownNamespace(key)) {
-                    throw new IllegalArgumentException(problem);
-                }
-                LOG.warn("{}; it is ignored", problem);
+            boolean misspelt = SettingNames.misspeltOwn(key);
+            if (!misspelt && !SettingNames.unknown(key)) {
+                return;
+            }
+            String problem = SettingNames.describe(key, where);
+            // The environment holds variables the user did not write for us (Kubernetes' service links:
+            // STREAMCAST_HTTP_SERVICE_HOST), so only what was set for the forecaster on purpose is refused.
+            boolean chosen = !where.startsWith("from STREAMCAST_");
+            if (chosen && (misspelt || SettingNames.ownNamespace(key))) {
+                throw new IllegalArgumentException(problem);
+            }
+            if (WARNED.add(key + " " + where)) { // run loads twice: say it once
+                LOG.warn("{}; it is {}", problem, SettingNames.kafka(key) ? "passed to Kafka" : "ignored");
             }
         });
         return new AppConfig(v);

@@ -3,11 +3,8 @@ package dev.streamcast.app.config;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,16 +16,18 @@ import java.util.Set;
  */
 final class SettingNames {
 
-    /** First segments of the forecaster's own keys: an unknown key under one of them can only be a mistake. */
+    /**
+     * First segments of the forecaster's own keys that Kafka does not share: an unknown key under one of them can
+     * only be a mistake. ({@code topic.} is Kafka Streams' prefix for its internal topics' settings too.)
+     */
     private static final Set<String> OWN_NAMESPACES =
-            Set.of("forecast", "retrain", "model", "http", "input", "rocksdb", "state", "topic");
+            Set.of("forecast", "retrain", "model", "http", "input", "rocksdb", "state");
     /** Prefixes under which Kafka Streams hands settings on to a client or an internal topic. */
     private static final List<String> KAFKA_PREFIXES = List.of("producer.", "consumer.", "admin.", "main.consumer.",
             "restore.consumer.", "global.consumer.", "ssl.", "sasl.");
 
     private static final Set<String> OURS = new HashSet<>();
     private static final Set<String> KAFKA = new HashSet<>();
-    private static final Set<String> TOPIC_CONFIGS = new HashSet<>();
 
     static {
         Settings.ALL.forEach(s -> OURS.add(s.key()));
@@ -36,15 +35,6 @@ final class SettingNames {
         KAFKA.addAll(ProducerConfig.configNames());
         KAFKA.addAll(ConsumerConfig.configNames());
         KAFKA.addAll(AdminClientConfig.configNames());
-        for (Field f : TopicConfig.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getName().endsWith("_CONFIG") && f.getType() == String.class) {
-                try {
-                    TOPIC_CONFIGS.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
     }
 
     private SettingNames() {
@@ -52,13 +42,21 @@ final class SettingNames {
 
     /**
      * True for a key Kafka reads: a Streams, producer, consumer or admin setting, one of them behind a client prefix
-     * ({@code producer.}, ...), or a setting of Kafka Streams' internal topics ({@code topic.segment.bytes}).
+     * ({@code producer.}, ...), or any {@code topic.} key but the forecaster's own, which Kafka Streams hands to its
+     * internal topics ({@code topic.segment.bytes}, broker or vendor topic settings alike).
      */
     static boolean kafka(String key) {
-        if (KAFKA.contains(key) || KAFKA_PREFIXES.stream().anyMatch(key::startsWith)) {
-            return true;
+        return KAFKA.contains(key) || KAFKA_PREFIXES.stream().anyMatch(key::startsWith)
+                || key.startsWith("topic.") && !OURS.contains(key);
+    }
+
+    /** True for a key that is not the forecaster's but within a typo of one of its keys ({@code topic.observatons}). */
+    static boolean misspeltOwn(String key) {
+        if (OURS.contains(key) || KAFKA.contains(key)) {
+            return false;
         }
-        return key.startsWith("topic.") && TOPIC_CONFIGS.contains(key.substring("topic.".length()));
+        int near = Math.max(2, key.length() / 5);
+        return OURS.stream().anyMatch(k -> distance(key, k) <= near);
     }
 
     /** True when nothing reads {@code key}. */

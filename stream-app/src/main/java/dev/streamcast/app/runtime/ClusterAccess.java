@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -106,6 +107,10 @@ public final class ClusterAccess {
         if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
             return new KafkaAccessException("no answer from " + where + " while " + doing + ": is a broker running "
                     + "there, and reachable from here? (--bootstrap-servers, bootstrap.servers)", cause);
+        }
+        if (cause instanceof ApiException) {
+            return new KafkaAccessException(where + " answered with an error while " + doing + ": " + cause.getMessage(),
+                    cause);
         }
         return new KafkaAccessException("cannot reach " + where + " while " + doing + ": " + cause, cause);
     }

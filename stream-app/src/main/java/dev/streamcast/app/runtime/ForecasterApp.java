@@ -7,11 +7,13 @@ import dev.streamcast.app.rate.TokenBucket;
 import dev.streamcast.app.topology.ForecastTopology;
 import dev.streamcast.app.training.Trainer;
 import dev.streamcast.app.training.TrainerService;
+import dev.streamcast.app.training.TrainerSettings;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,13 +48,16 @@ public final class ForecasterApp implements AutoCloseable {
     }
 
     public void start() {
+        // The forecaster's settings and Kafka Streams' are checked before the cluster is asked anything, so a wrong
+        // value (forecast.horizon=abc, processing.guarantee=exactly_once) is reported at once, not after the wait
+        // for a cluster that may not answer.
         Properties props = streamsProps(config.kafkaClientProps());
-        // Every setting is checked before the cluster is asked anything, so a wrong value (processing.guarantee
-        // exactly_once) is reported at once, not after the wait for a cluster that may not answer.
         new StreamsConfig(props, false) { };
+        Topology topology = ForecastTopology.build(config.topology(), registry, metrics, sampleBudget(),
+                config.decodedStates());
+        TrainerSettings training = config.trainer();
         TopicSetup.ensure(config);
-        streams = new KafkaStreams(ForecastTopology.build(config.topology(), registry, metrics, sampleBudget(),
-                config.decodedStates()), props);
+        streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(new StreamFailurePolicy());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams state {} -> {}", before, now);
@@ -67,7 +72,7 @@ public final class ForecasterApp implements AutoCloseable {
         if (config.getBoolean("retrain.enabled")) {
             trainer = new TrainerService(config.plainClientProps(), config.get("application.id"),
                     config.get("topic.training"), config.get("topic.models"), config.get("model.name"),
-                    new Trainer(config.trainer(), config.getInt("forecast.window")), config.trainer(), registry,
+                    new Trainer(training, config.getInt("forecast.window")), training, registry,
                     metrics);
             trainer.start();
         }

@@ -20,10 +20,24 @@ class AppConfigTest {
     }
 
     @Test
-    void anEnvironmentVariableIsNamedWhenItsKeyIsUnknown() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AppConfig.load(null, Map.of("STREAMCAST_RETRAIN_EVERY", "5"), Map.of()));
-        assertTrue(e.getMessage().contains("from STREAMCAST_RETRAIN_EVERY"), e.getMessage());
+    void anUnknownKeyFromTheEnvironmentIsOnlyWarnedAbout() {
+        // Kubernetes adds service links such as STREAMCAST_HTTP_SERVICE_HOST for a Service named streamcast-http.
+        AppConfig c = AppConfig.load(null, Map.of("STREAMCAST_HTTP_SERVICE_HOST", "10.0.0.1",
+                "STREAMCAST_RETRAIN_EVERY", "5"), Map.of());
+        assertFalse(c.kafkaClientProps().containsKey("http.service.host"));
+    }
+
+    @Test
+    void kafkaKeysUnderTheForecastersOwnPrefixesAreNotRefused() {
+        AppConfig c = AppConfig.load(null, Map.of("STREAMCAST_STATE_DIR", "/var/lib/streamcast"), Map.of(
+                "state.cleanup.delay.ms", "60000", "rocksdb.config.setter", "x.Setter",
+                "main.consumer.max.poll.records", "100", "topic.leader.replication.throttled.replicas", "*"));
+        Map<String, Object> clients = c.kafkaClientProps();
+        assertEquals("60000", clients.get("state.cleanup.delay.ms"));
+        assertEquals("x.Setter", clients.get("rocksdb.config.setter"));
+        assertEquals("100", clients.get("main.consumer.max.poll.records"));
+        assertEquals("*", clients.get("topic.leader.replication.throttled.replicas"), "any internal-topic setting");
+        assertEquals("/var/lib/streamcast", c.get("state.dir"));
     }
 
     @Test
