@@ -5,6 +5,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Creates the topics the forecaster needs when they are missing; existing topics are left as they are. */
 public final class TopicSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
     private TopicSetup() {
     }
@@ -32,6 +36,9 @@ public final class TopicSetup {
         wanted.add(new NewTopic(config.get("topic.models"), 1, replication)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024))));
+        // Until the cluster answers, Kafka's client logs a warning a second; this line says what they are about.
+        LOG.info("checking the topics on Kafka at {} (gives up after about a minute without an answer)",
+                config.get("bootstrap.servers"));
         try (Admin admin = Admin.create(config.plainClientProps())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
