@@ -23,6 +23,15 @@ class ForecasterAppTest {
                 p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
     }
 
+    /** The assignor reads its settings from the main consumer's: without the flag there, it warned at every start. */
+    @Test
+    void theMainConsumerCarriesTheGlobalProcessingHandlerFlagForTheAssignor() {
+        Properties p = app.streamsProps(Map.of("bootstrap.servers", "127.0.0.1:1"));
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "t");
+        Map<String, Object> consumer = new StreamsConfig(p).getMainConsumerConfigs("g", "c", 0);
+        assertEquals("true", String.valueOf(consumer.get("processing.exception.handler.global.enabled")));
+    }
+
     @Test
     void aUsersRecordCacheSettingWins() {
         Properties p = app.streamsProps(Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "1000"));
