@@ -103,6 +103,13 @@ public final class RunCommand implements Callable<Integer> {
         for (Setting s : Settings.ALL) {
             sb.append(String.format("  %-28s %-22s %s%n", s.key(), s.defaultValue(), s.description()));
         }
+        sb.append(String.format("%nKafka settings the forecaster sets unless given (see the README's Performance):%n"));
+        sb.append(String.format("  %-28s %-22s %s%n", "statestore.cache.max.bytes", "67108864",
+                "record cache; at most an eighth of the heap"));
+        sb.append(String.format("  %-28s %-22s %s%n", "max.task.idle.ms", "-1", "no waiting to align partitions"));
+        sb.append(String.format("  %-28s %-22s %s%n", "producer.batch.size", "262144", ""));
+        sb.append(String.format("  %-28s %-22s %s%n", "producer.linger.ms", "5", ""));
+        sb.append(String.format("  %-28s %-22s %s%n", "producer.compression.type", "lz4", ""));
         return sb.toString();
     }
 }

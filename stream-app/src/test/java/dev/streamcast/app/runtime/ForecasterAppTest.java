@@ -32,6 +32,22 @@ class ForecasterAppTest {
         assertEquals("true", String.valueOf(consumer.get("processing.exception.handler.global.enabled")));
     }
 
+    /** run --help lists the Kafka settings the forecaster sets: what it lists is what it sets. */
+    @Test
+    void theHelpListsTheKafkaSettingsAsSet() {
+        Properties p = app.streamsProps(Map.of());
+        String help = dev.streamcast.app.cli.RunCommand.settingsTable();
+        for (String key : new String[] {"max.task.idle.ms", "producer.batch.size", "producer.linger.ms",
+                "producer.compression.type"}) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  " + java.util.regex.Pattern.quote(key)
+                    + " +(\\S+)").matcher(help);
+            org.junit.jupiter.api.Assertions.assertTrue(m.find(), key + " in the help");
+            assertEquals(String.valueOf(p.get(key)), m.group(1), key);
+        }
+        assertEquals(String.valueOf(ForecasterApp.DEFAULT_RECORD_CACHE_BYTES),
+                help.replaceAll("(?s).*statestore.cache.max.bytes +(\\S+).*", "$1"));
+    }
+
     @Test
     void aUsersRecordCacheSettingWins() {
         Properties p = app.streamsProps(Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "1000"));
