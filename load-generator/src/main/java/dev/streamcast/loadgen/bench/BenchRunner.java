@@ -5,7 +5,6 @@ import dev.streamcast.loadgen.produce.ProduceStats;
 import dev.streamcast.loadgen.produce.ProgressLine;
 import dev.streamcast.loadgen.produce.SendListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -290,14 +289,7 @@ public final class BenchRunner {
     }
 
     private java.util.Properties consumerConfig() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("client.id", "load-generator-bench-reader");
-        d.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        d.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        d.put("isolation.level", "read_committed");
-        d.put("enable.auto.commit", "false");
-        d.put("max.poll.records", "5000");
-        d.put("fetch.max.wait.ms", "50");
-        return client.with(d);
+        return client.byteConsumer("load-generator-bench-reader", Map.of("isolation.level", "read_committed",
+                "max.poll.records", "5000", "fetch.max.wait.ms", "50"));
     }
 }

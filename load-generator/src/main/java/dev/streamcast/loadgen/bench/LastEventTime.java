@@ -6,11 +6,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +30,8 @@ public final class LastEventTime {
 
     /** The latest event time on {@code topic}, empty when it does not exist or holds no readable event. */
     public static Optional<Instant> of(ClientSettings client, String topic, Duration timeout) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("client.id", "load-generator-last-event-time");
-        d.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        d.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        d.put("enable.auto.commit", "false");
-        d.put("allow.auto.create.topics", "false");
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(client.with(d))) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(client.byteConsumer("load-generator-last-event-time",
+                Map.of("allow.auto.create.topics", "false")))) {
             List<PartitionInfo> info = c.partitionsFor(topic, timeout);
             if (info == null || info.isEmpty()) {
                 return Optional.empty();

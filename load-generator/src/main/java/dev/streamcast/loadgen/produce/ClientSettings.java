@@ -1,10 +1,13 @@
 package dev.streamcast.loadgen.produce;
 
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -60,6 +63,20 @@ public final class ClientSettings {
             p.put("bootstrap.servers", extra.get("bootstrap.servers"));
         }
         return p;
+    }
+
+    /**
+     * A consumer of raw bytes named {@code clientId}, committing no offsets (the tool seeks where it reads), with
+     * {@code more} on top.
+     */
+    public Properties byteConsumer(String clientId, Map<String, Object> more) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("client.id", clientId);
+        d.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        d.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        d.put("enable.auto.commit", "false");
+        d.putAll(more);
+        return with(d);
     }
 
     /** A safe one-line description: bootstrap servers and the names (not values) of the extra properties. */

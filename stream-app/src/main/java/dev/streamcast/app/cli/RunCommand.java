@@ -104,12 +104,9 @@ public final class RunCommand implements Callable<Integer> {
             sb.append(String.format("  %-28s %-22s %s%n", s.key(), s.defaultValue(), s.description()));
         }
         sb.append(String.format("%nKafka settings the forecaster sets unless given (see the README's Performance):%n"));
-        sb.append(String.format("  %-28s %-22s %s%n", "statestore.cache.max.bytes", "67108864",
-                "record cache; at most an eighth of the heap"));
-        sb.append(String.format("  %-28s %-22s %s%n", "max.task.idle.ms", "-1", "no waiting to align partitions"));
-        sb.append(String.format("  %-28s %-22s %s%n", "producer.batch.size", "262144", ""));
-        sb.append(String.format("  %-28s %-22s %s%n", "producer.linger.ms", "5", ""));
-        sb.append(String.format("  %-28s %-22s %s%n", "producer.compression.type", "lz4", ""));
+        sb.append(String.format("  %-28s %-22s %s%n", "statestore.cache.max.bytes",
+                ForecasterApp.DEFAULT_RECORD_CACHE_BYTES, "record cache; at most an eighth of the heap"));
+        ForecasterApp.KAFKA_DEFAULTS.forEach((key, value) -> sb.append(String.format("  %-28s %s%n", key, value)));
         return sb.toString();
     }
 }

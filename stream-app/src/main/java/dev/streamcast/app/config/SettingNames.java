@@ -55,8 +55,7 @@ final class SettingNames {
         if (OURS.contains(key) || KAFKA.contains(key)) {
             return false;
         }
-        int near = Math.max(2, key.length() / 5);
-        return OURS.stream().anyMatch(k -> distance(key, k) <= near);
+        return OURS.stream().anyMatch(k -> distance(key, k) <= typos(key));
     }
 
     /** True when nothing reads {@code key}. */
@@ -83,8 +82,13 @@ final class SettingNames {
                 nearest = k;
             }
         }
-        String hint = nearest != null && best <= Math.max(2, key.length() / 5) ? "; did you mean " + nearest + "?" : "";
+        String hint = nearest != null && best <= typos(key) ? "; did you mean " + nearest + "?" : "";
         return "unknown setting '" + key + "' " + where + hint + " ('run --help' lists the forecaster's settings)";
+    }
+
+    /** How many edits away a key may be from another to count as a typo of it. */
+    private static int typos(String key) {
+        return Math.max(2, key.length() / 5);
     }
 
     /** Levenshtein distance. */

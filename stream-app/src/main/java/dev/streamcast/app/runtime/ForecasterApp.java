@@ -30,7 +30,26 @@ public final class ForecasterApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecasterApp.class);
     /** The record cache (statestore.cache.max.bytes) unless the user sets it or the heap is small: see streamsProps. */
-    static final long DEFAULT_RECORD_CACHE_BYTES = 64L << 20;
+    public static final long DEFAULT_RECORD_CACHE_BYTES = 64L << 20;
+    /** Kafka settings the forecaster sets unless the user gives them (also listed by {@code run --help}). */
+    public static final Map<String, Object> KAFKA_DEFAULTS = kafkaDefaults();
+
+    private static Map<String, Object> kafkaDefaults() {
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        // Each task reads one partition (models come through a global store), so there are no partitions to align;
+        // yet with the default max.task.idle.ms (0) Kafka Streams formats log strings on every check of a task whose
+        // buffer ran empty (String.format in PartitionGroup.readyToProcess: 4-5% of the stream thread under JFR).
+        d.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        // Each event writes a forecast (~550 B of JSON) and, once per commit, its state (~2 KB) to Kafka: bigger,
+        // compressed batches carry that with fewer requests (bench --mode max, 1,000 keys, EOS: 24,100/s with the
+        // producer defaults, 34,900/s with these, before later work). Kafka Streams lingers 100 ms by default; 5 ms
+        // kept the throughput (60,000/s against 59,200/s at 10 ms) and took at_least_once p99 at 31,000/s from
+        // 65 ms to 43 ms (exactly_once_v2: 393 ms to 301 ms). User producer.* settings win.
+        d.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
+        d.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        d.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return java.util.Collections.unmodifiableMap(d);
+    }
 
     private final AppConfig config;
     private final ModelRegistry registry;
@@ -99,18 +118,7 @@ public final class ForecasterApp implements AutoCloseable {
         // Kafka Streams' partition assignor reads its settings again from the main consumer's, which lack this one,
         // and warned at every start that the global thread had no processing exception handler.
         p.putIfAbsent(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), "true");
-        // Each event writes a forecast (~550 B of JSON) and, once per commit, its state (~2 KB) to Kafka: bigger,
-        // compressed batches carry that with fewer requests (bench --mode max, 1,000 keys, EOS: 24,100/s with the
-        // producer defaults, 34,900/s with these, before later work). Kafka Streams lingers 100 ms by default; 5 ms
-        // kept the throughput (60,000/s against 59,200/s at 10 ms) and took at_least_once p99 at 31,000/s from
-        // 65 ms to 43 ms (exactly_once_v2: 393 ms to 301 ms). User producer.* settings win.
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // Each task reads one partition (models come through a global store), so there are no partitions to align;
-        // yet with the default max.task.idle.ms (0) Kafka Streams formats log strings on every check of a task whose
-        // buffer ran empty (String.format in PartitionGroup.readyToProcess: 4-5% of the stream thread under JFR).
-        p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        KAFKA_DEFAULTS.forEach(p::putIfAbsent);
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
         // The record cache folds a busy series' state writes between two commits into one. Once the busy series'
         // states outgrow it, nearly every event evicts one to RocksDB and the changelog: 1,000 half-hourly series
